@@ -1,0 +1,22 @@
+// Progressive enhancements only: every page works without this file.
+import { enhanceShareLinks } from './share-dialog.js'
+import { enhanceCopyFields } from './copy-link.js'
+import { enhanceViewerKeys } from './viewer-keys.js'
+
+enhanceCopyFields(document)
+enhanceShareLinks(document)
+enhanceViewerKeys(document)
+
+// Close an open context menu when clicking elsewhere or pressing Escape.
+document.addEventListener('click', event => {
+  for (const menu of document.querySelectorAll('details.menu[open]')) {
+    if (!menu.contains(event.target)) menu.removeAttribute('open')
+  }
+})
+document.addEventListener('keydown', event => {
+  if (event.key !== 'Escape') return
+  for (const menu of document.querySelectorAll('details.menu[open]')) {
+    menu.removeAttribute('open')
+    menu.querySelector('summary')?.focus()
+  }
+})

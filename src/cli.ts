@@ -1,0 +1,68 @@
+import { createInterface } from 'node:readline/promises'
+import { loadConfig, ConfigError } from './config.ts'
+import { MigrationError } from './db/migrate.ts'
+import { startServer } from './server.ts'
+import { openLibrary } from './library/open-library.ts'
+import { runIndex } from './library/indexer/index.ts'
+import { generateDemoLibrary } from './library/demo/generate.ts'
+import { setOwnerPassword, generatePassword } from './library/owner-account.ts'
+import { progressReporter } from './progress.ts'
+
+const USAGE = `Usage: albumlink <command>
+
+  serve    start the web server (indexes the photo folder in the background)
+  index    index the photo folder now, with a progress bar
+  demo     regenerate the demo library in <data>/demo-originals
+  passwd   change the owner password (reads it from ALBUMLINK_PASSWORD or asks)`
+
+const log = (line: string): void => { console.log(line) }
+
+async function indexCommand (): Promise<void> {
+  const config = loadConfig()
+  const db = await openLibrary(config, log)
+  const progress = progressReporter('Indexing', log)
+  const stats = await runIndex(db, { originals: config.originals, thumbsDir: config.thumbsDir, onProgress: progress.update })
+  progress.stop()
+  log(`Indexed ${stats.files} files in ${(stats.ms / 1000).toFixed(1)} s: ${stats.processed} new or changed, ${stats.unchanged} unchanged, ${stats.failed} unreadable, ${stats.missing} gone missing`)
+  await db.destroy()
+}
+
+async function demoCommand (): Promise<void> {
+  const config = loadConfig()
+  const count = await generateDemoLibrary(config.originals.replace(/\/$/, ''))
+  log(`Wrote ${count} demo photos to ${config.originals}; run "npm run index" or restart to index them.`)
+}
+
+async function passwdCommand (): Promise<void> {
+  const config = loadConfig()
+  const db = await openLibrary(config, log)
+  let password = config.password
+  if (!password && process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout })
+    password = (await rl.question('New owner password (empty: generate one): ')).trim() || undefined
+    rl.close()
+  }
+  const chosen = password ?? generatePassword()
+  if (chosen.length < 8) throw new ConfigError('The password must have at least 8 characters.')
+  await setOwnerPassword(db, chosen)
+  log(password ? 'Owner password changed.' : `Owner password changed to: ${chosen}`)
+  await db.destroy()
+}
+
+const COMMANDS: Record<string, () => Promise<void>> = {
+  serve: async () => { await startServer(loadConfig()) },
+  index: indexCommand,
+  demo: demoCommand,
+  passwd: passwdCommand
+}
+
+const command = COMMANDS[process.argv[2] ?? 'serve']
+if (!command) {
+  console.error(USAGE)
+  process.exit(2)
+}
+command().catch(err => {
+  const known = err instanceof ConfigError || err instanceof MigrationError
+  console.error(known ? err.message : `albumlink failed: ${(err as Error).stack ?? String(err)}`)
+  process.exit(1)
+})

@@ -1,0 +1,66 @@
+import { resolve, join } from 'node:path'
+import envSchema from 'env-schema'
+import { Type, type Static } from '@sinclair/typebox'
+
+const EnvSchema = Type.Object({
+  ALBUMLINK_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 2342 }),
+  ALBUMLINK_HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  ALBUMLINK_DATA: Type.String({ minLength: 1, default: './data' }),
+  ALBUMLINK_ORIGINALS: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  ALBUMLINK_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$' })),
+  ALBUMLINK_MAP_STYLE: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_LOG_LEVEL: Type.String({ default: 'info' })
+})
+type Env = Static<typeof EnvSchema>
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** Folder of the photos; the demo library when not configured. */
+  originals: string
+  isDemo: boolean
+  password?: string
+  /** Origin (and optional prefix) used in share URLs, without trailing slash. */
+  publicUrl?: string
+  secureCookies: boolean
+  mapStyle?: string
+  logLevel: string
+  dbFile: string
+  thumbsDir: string
+  sessionKeyFile: string
+}
+
+export class ConfigError extends Error {}
+
+/** The one place that reads the environment. */
+export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
+  let parsed: Env
+  try {
+    parsed = envSchema<Env>({ schema: EnvSchema, data: env, dotenv: false })
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration: ${(err as Error).message.replace(/^env\//, '').replaceAll(', env/', ', ')}`)
+  }
+  return configFrom(parsed)
+}
+
+function configFrom (env: Env): Config {
+  const dataDir = resolve(env.ALBUMLINK_DATA)
+  const publicUrl = env.ALBUMLINK_PUBLIC_URL?.replace(/\/+$/, '')
+  return {
+    port: env.ALBUMLINK_PORT,
+    host: env.ALBUMLINK_HOST,
+    dataDir,
+    originals: env.ALBUMLINK_ORIGINALS ? resolve(env.ALBUMLINK_ORIGINALS) : join(dataDir, 'demo-originals'),
+    isDemo: !env.ALBUMLINK_ORIGINALS,
+    password: env.ALBUMLINK_PASSWORD,
+    publicUrl,
+    secureCookies: publicUrl?.startsWith('https://') ?? false,
+    mapStyle: env.ALBUMLINK_MAP_STYLE,
+    logLevel: env.ALBUMLINK_LOG_LEVEL,
+    dbFile: join(dataDir, 'albumlink.db'),
+    thumbsDir: join(dataDir, 'thumbs'),
+    sessionKeyFile: join(dataDir, 'session.key')
+  }
+}

@@ -1,0 +1,91 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export type AlbumKind = 'album' | 'moment' | 'month' | 'state' | 'folder'
+export const ALBUM_KINDS: readonly AlbumKind[] = ['album', 'moment', 'month', 'state', 'folder']
+
+export interface PhotosTable {
+  id: Generated<number>
+  uid: string
+  /** Relative to the originals root, with forward slashes. */
+  path: string
+  hash: string | null
+  mime: string | null
+  bytes: number
+  mtime_ms: number
+  width: number | null
+  height: number | null
+  /** Local time as shot, `YYYY-MM-DDTHH:MM:SS`. */
+  taken_at: string | null
+  taken_at_utc: string | null
+  /** 1 when taken_at came from the file time, not from the camera. */
+  taken_estimated: Generated<number>
+  lat: number | null
+  lng: number | null
+  country_code: string | null
+  country: string | null
+  state: string | null
+  /** Relative directory, '' for the root. */
+  folder: string
+  title: string | null
+  description: string | null
+  camera: string | null
+  private: Generated<number>
+  archived: Generated<number>
+  /** 1 when the file has disappeared from the originals folder. */
+  missing: Generated<number>
+  indexed_at: string
+  error: string | null
+}
+
+export interface AlbumsTable {
+  id: Generated<number>
+  uid: string
+  kind: AlbumKind
+  slug: string
+  title: string
+  description: Generated<string>
+  /** Key of a derived album (`2024-07`, `IT/Tuscany`, `travel/2024`); for manual albums its uid. */
+  filter: string
+  cover_photo_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AlbumPhotosTable {
+  album_id: number
+  photo_id: number
+}
+
+export interface LinksTable {
+  id: Generated<number>
+  token: string
+  album_id: number
+  expires_at: string | null
+  created_at: string
+  updated_at: string
+  created_by: string | null
+  views: Generated<number>
+}
+
+export interface UsersTable {
+  id: Generated<number>
+  name: string
+  password_hash: string
+  created_at: string
+}
+
+export interface DB {
+  photos: PhotosTable
+  albums: AlbumsTable
+  album_photos: AlbumPhotosTable
+  links: LinksTable
+  users: UsersTable
+}
+
+export type Photo = Selectable<PhotosTable>
+export type NewPhoto = Insertable<PhotosTable>
+export type PhotoUpdate = Updateable<PhotosTable>
+export type Album = Selectable<AlbumsTable>
+export type NewAlbum = Insertable<AlbumsTable>
+export type Link = Selectable<LinksTable>
+export type User = Selectable<UsersTable>

@@ -1,0 +1,36 @@
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** `2024-07` → `July 2024` */
+export function monthTitle (yearMonth: string): string {
+  const [year, month] = yearMonth.split('-')
+  return `${MONTHS[Number(month) - 1]} ${year}`
+}
+
+/** `2024-07-03T10:00:00` → `3 July 2024` */
+export function dayTitle (takenAt: string | null): string {
+  if (!takenAt) return 'Unknown date'
+  const [year, month, day] = takenAt.slice(0, 10).split('-')
+  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`
+}
+
+export function dateTimeTitle (takenAt: string | null): string {
+  if (!takenAt) return 'Unknown date'
+  return `${dayTitle(takenAt)}, ${takenAt.slice(11, 16)}`
+}
+
+/** A short human range: `3 – 9 July 2024`, `July 2024 – March 2025`. */
+export function rangeTitle (first: string | null, last: string | null): string {
+  if (!first || !last) return ''
+  const a = dayTitle(first)
+  const b = dayTitle(last)
+  if (a === b) return a
+  if (first.slice(0, 7) === last.slice(0, 7)) return `${Number(first.slice(8, 10))} – ${b}`
+  return `${a} – ${b}`
+}
+
+/** First instant of the month after `2024-07` as a local date string `2024-08-01`. */
+export function nextMonthStart (yearMonth: string): string {
+  const [y, m] = yearMonth.split('-').map(Number)
+  const next = m === 12 ? [y + 1, 1] : [y, m + 1]
+  return `${next[0]}-${String(next[1]).padStart(2, '0')}-01`
+}

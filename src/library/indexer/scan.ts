@@ -1,0 +1,59 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
+import { join, relative, sep, extname } from 'node:path'
+
+export const IMAGE_EXTENSIONS: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.heic': 'image/heic',
+  '.heif': 'image/heif',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff'
+}
+
+export interface ScannedFile {
+  /** Relative to the root, forward slashes. */
+  rel: string
+  abs: string
+  bytes: number
+  mtimeMs: number
+  mime: string
+}
+
+export function isInside (root: string, candidate: string): boolean {
+  const rel = relative(root, candidate)
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel)
+}
+
+/**
+ * Every image file under root, skipping hidden entries. Symlinked files are
+ * followed only when their target stays inside the root; symlinked folders are
+ * never followed (they could loop or leave the root).
+ */
+export async function scanOriginals (root: string): Promise<ScannedFile[]> {
+  const realRoot = await realpath(root)
+  const found: ScannedFile[] = []
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true })
+    entries.sort((a, b) => a.name.localeCompare(b.name))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      const abs = join(dir, entry.name)
+      if (entry.isDirectory()) { await walk(abs); continue }
+      const mime = IMAGE_EXTENSIONS[extname(entry.name).toLowerCase()]
+      if (!mime) continue
+      let info = await lstat(abs)
+      if (info.isSymbolicLink()) {
+        const target = await realpath(abs).catch(() => null)
+        if (!target || !isInside(realRoot, target)) continue
+        info = await stat(target)
+      }
+      if (!info.isFile()) continue
+      const rel = relative(realRoot, abs).split(sep).join('/')
+      found.push({ rel, abs, bytes: info.size, mtimeMs: Math.floor(info.mtimeMs), mime })
+    }
+  }
+  await walk(realRoot)
+  return found
+}

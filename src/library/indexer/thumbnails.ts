@@ -1,0 +1,50 @@
+import { mkdir, writeFile, access } from 'node:fs/promises'
+import { join } from 'node:path'
+import sharp from 'sharp'
+
+/** Grid tiles cover at least 360×360 (cropped square by CSS); views fit 1600×1600. */
+export const THUMB_SIZES = {
+  tile: { width: 360, height: 360, fit: 'outside' as const },
+  view: { width: 1600, height: 1600, fit: 'inside' as const }
+}
+export type ThumbSize = keyof typeof THUMB_SIZES
+export const isThumbSize = (s: string): s is ThumbSize => Object.hasOwn(THUMB_SIZES, s)
+
+export function thumbPath (thumbsDir: string, hash: string, size: ThumbSize): string {
+  return join(thumbsDir, hash.slice(0, 2), `${hash}-${size}.webp`)
+}
+
+export async function thumbnailsExist (thumbsDir: string, hash: string): Promise<boolean> {
+  try {
+    await Promise.all((Object.keys(THUMB_SIZES) as ThumbSize[]).map(s => access(thumbPath(thumbsDir, hash, s))))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Decodes the original once (shrink-on-load to the view size, upright by its
+ * EXIF orientation), then derives the tile from the view image.
+ * Returns the upright size of the original.
+ */
+export async function makeThumbnails (input: Buffer, thumbsDir: string, hash: string): Promise<{ width: number, height: number }> {
+  const source = sharp(input, { failOn: 'error', limitInputPixels: 268_402_689 })
+  const meta = await source.metadata()
+  if (!meta.width || !meta.height) throw new Error('image has no dimensions')
+  const turned = (meta.orientation ?? 1) >= 5
+  const view = await source.rotate()
+    .resize({ ...THUMB_SIZES.view, withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer()
+  const tile = await sharp(view)
+    .resize({ ...THUMB_SIZES.tile, withoutEnlargement: true })
+    .webp({ quality: 75 })
+    .toBuffer()
+  await mkdir(join(thumbsDir, hash.slice(0, 2)), { recursive: true })
+  await Promise.all([
+    writeFile(thumbPath(thumbsDir, hash, 'view'), view),
+    writeFile(thumbPath(thumbsDir, hash, 'tile'), tile)
+  ])
+  return turned ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height }
+}

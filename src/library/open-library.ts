@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs'
+import type { Kysely } from 'kysely'
+import type { Config } from '../config.ts'
+import { connectDb } from '../db/connect.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+import type { DB } from '../db/schema.ts'
+import { generateDemoLibrary } from './demo/generate.ts'
+
+/** Opens the database at the latest schema and makes sure there are photos to index (the demo, when none are configured). */
+export async function openLibrary (config: Config, log: (line: string) => void): Promise<Kysely<DB>> {
+  const db = connectDb(config.dbFile)
+  try {
+    await migrateToLatest(db)
+  } catch (err) {
+    await db.destroy()
+    throw err
+  }
+  if (config.isDemo && !existsSync(config.originals)) {
+    const count = await generateDemoLibrary(config.originals)
+    log(`Created a demo library of ${count} photos in ${config.originals}`)
+  }
+  if (!existsSync(config.originals)) throw new Error(`The photo folder ${config.originals} does not exist (ALBUMLINK_ORIGINALS).`)
+  return db
+}

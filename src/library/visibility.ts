@@ -1,0 +1,16 @@
+import type { ExpressionBuilder } from 'kysely'
+import type { DB } from '../db/schema.ts'
+
+/** Who is looking: the owner sees private photos (marked); a visitor never does. */
+export type Audience = 'owner' | 'visitor'
+
+/** Photos that exist and could be read: not missing, not broken, not archived. */
+export function listable (eb: ExpressionBuilder<DB, 'photos'>, audience: Audience) {
+  const base = [
+    eb('photos.missing', '=', 0),
+    eb('photos.error', 'is', null),
+    eb('photos.archived', '=', 0)
+  ]
+  if (audience === 'visitor') base.push(eb('photos.private', '=', 0))
+  return eb.and(base)
+}

@@ -1,0 +1,49 @@
+import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+
+const TITLES: Record<number, string> = {
+  400: 'That did not work',
+  401: 'Please sign in',
+  403: 'Not allowed',
+  404: 'Page not found',
+  413: 'Request too large',
+  429: 'Too many attempts',
+  500: 'Something went wrong'
+}
+
+export const isVisitorUrl = (url: string): boolean => url === '/s' || url.startsWith('/s/')
+
+/** Every visitor miss looks the same: unknown, expired and deleted links cannot be told apart. */
+export async function sendInvalidLink (reply: FastifyReply): Promise<FastifyReply> {
+  reply.code(404).header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex')
+  return await reply.view('pages/visitor/invalid', { title: 'Link not valid' })
+}
+
+async function renderError (request: FastifyRequest, reply: FastifyReply, status: number, message: string): Promise<FastifyReply> {
+  reply.code(status)
+  if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
+    return await reply.send({ statusCode: status, error: TITLES[status] ?? 'Error', message })
+  }
+  return await reply.view('error', { title: TITLES[status] ?? 'Error', status, message, owner: Boolean(request.session?.get('owner')) })
+}
+
+/** One error handler: a rendered page with the right status, never a stack trace. */
+export default fp(async app => {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isVisitorUrl(request.url)) return await sendInvalidLink(reply)
+    return await renderError(request, reply, 404, 'There is nothing at this address.')
+  })
+  app.setErrorHandler(async (error: Error & { statusCode?: number, validation?: unknown }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    if (status === 404 && isVisitorUrl(request.url)) return await sendInvalidLink(reply)
+    const message = status === 500
+      ? 'The server could not finish this request. It has been logged.'
+      : status === 403
+        ? 'This form has expired or did not come from this site. Go back, reload the page and try again.'
+        : status === 429
+          ? 'Too many attempts from your address. Wait a minute and try again.'
+          : error.validation ? `Some fields were not valid: ${error.message.replace(/^body\/?/, '')}` : error.message
+    return await renderError(request, reply, status, message)
+  })
+}, { name: 'errors', dependencies: ['view'] })

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url'
+import fp from 'fastify-plugin'
+import view from '@fastify/view'
+import { Eta } from 'eta'
+import { icon } from './icons.ts'
+import { dateTimeTitle, dayTitle, rangeTitle } from '../library/dates.ts'
+
+export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url))
+
+/** Eta with auto-escaping; helpers every template may use come in as defaultContext. */
+export default fp(async app => {
+  const eta = new Eta({ views: VIEWS_DIR, autoEscape: true, cache: true, autoTrim: false })
+  await app.register(view, {
+    engine: { eta },
+    root: VIEWS_DIR,
+    viewExt: 'eta',
+    defaultContext: { icon, dayTitle, dateTimeTitle, rangeTitle, title: 'albumlink' }
+  })
+}, { name: 'view' })

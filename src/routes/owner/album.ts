@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify'
+import type { Static } from '@sinclair/typebox'
+import { findAlbum, summarizeAlbum } from '../../library/albums.ts'
+import { albumPage, PAGE_SIZE } from '../../library/photos.ts'
+import { linksOfAlbum } from '../../sharing/links.ts'
+import { LIST_PATH } from './lists.ts'
+import { PageQuery, UidParams } from './params.ts'
+
+export default async function albumRoutes (app: FastifyInstance): Promise<void> {
+  app.get<{ Params: Static<typeof UidParams>, Querystring: Static<typeof PageQuery> }>('/albums/:uid', {
+    schema: { params: UidParams, querystring: PageQuery }
+  }, async (request, reply) => {
+    const album = await findAlbum(app.db, request.params.uid)
+    if (!album) return reply.callNotFound()
+    const page = request.query.page
+    const [summary, photos, links] = await Promise.all([
+      summarizeAlbum(app.db, album, 'owner'),
+      albumPage(app.db, album, 'owner', page),
+      linksOfAlbum(app.db, album.id)
+    ])
+    return await reply.view('pages/owner/album', {
+      title: album.title,
+      album,
+      summary,
+      photos,
+      page,
+      pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
+      linkCount: links.length,
+      listPath: LIST_PATH[album.kind]
+    })
+  })
+}

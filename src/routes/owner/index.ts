@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify'
+import { guardOwnerScope } from './guard.ts'
+import listRoutes from './lists.ts'
+import albumRoutes from './album.ts'
+import manageRoutes from './manage.ts'
+import photoRoutes from './photo.ts'
+import libraryRoutes from './library.ts'
+import shareRoutes from './share.ts'
+import ownerMediaRoutes from '../media/owner-media.ts'
+
+/** The owner's side: one guarded scope (sign-in, CSRF) around every owner page and form. */
+export default async function ownerRoutes (app: FastifyInstance): Promise<void> {
+  guardOwnerScope(app)
+  await app.register(listRoutes)
+  await app.register(albumRoutes)
+  await app.register(manageRoutes)
+  await app.register(photoRoutes)
+  await app.register(libraryRoutes)
+  await app.register(shareRoutes)
+  await app.register(ownerMediaRoutes)
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import { checkOwnerPassword } from '../../library/owner-account.ts'
+import { safeNext } from './guard.ts'
+
+const LoginBody = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  password: Type.String({ maxLength: 1024 }),
+  next: Type.Optional(Type.String({ maxLength: 2048 }))
+})
+
+export default async function loginRoutes (app: FastifyInstance): Promise<void> {
+  app.get('/', async (request, reply) => await reply.redirect(request.session.get('owner') ? '/albums' : '/login'))
+
+  app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
+    if (request.session.get('owner')) return await reply.redirect(safeNext(request.query.next ?? '/albums'))
+    return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next: safeNext(request.query.next ?? '/albums'), error: null })
+  })
+
+  app.post<{ Body: { password: string, next?: string } }>('/login', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    preValidation: app.csrfProtection,
+    schema: { body: LoginBody }
+  }, async (request, reply) => {
+    const next = safeNext(request.body.next ?? '/albums')
+    if (await checkOwnerPassword(app.db, request.body.password)) {
+      request.session.regenerate()
+      request.session.set('owner', 'owner')
+      return await reply.redirect(next, 303)
+    }
+    reply.code(401)
+    return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next, error: 'That password is not right.' })
+  })
+
+  app.post('/logout', { preValidation: app.csrfProtection }, async (request, reply) => {
+    request.session.delete()
+    return await reply.redirect('/login', 303)
+  })
+}

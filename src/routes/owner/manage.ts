@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { Type, type Static } from '@sinclair/typebox'
+import type { Album } from '../../db/schema.ts'
+import { findAlbum } from '../../library/albums.ts'
+import { addPhotos, createAlbum, deleteAlbum, removePhotos, setCover, updateAlbum } from '../../library/manual-albums.ts'
+import { libraryPage, PAGE_SIZE, countPhotos } from '../../library/photos.ts'
+import { CsrfBody, PageQuery, Uid, UidParams } from './params.ts'
+
+const AlbumBody = Type.Composite([CsrfBody, Type.Object({
+  title: Type.String({ maxLength: 200 }),
+  description: Type.String({ maxLength: 5000, default: '' })
+})])
+const PhotosBody = Type.Composite([CsrfBody, Type.Object({
+  photos: Type.Optional(Type.Union([Uid, Type.Array(Uid, { maxItems: 5000 })]))
+})])
+type Params = { Params: Static<typeof UidParams> }
+
+const list = (value: string | string[] | undefined): string[] => value === undefined ? [] : Array.isArray(value) ? value : [value]
+
+export default async function manageRoutes (app: FastifyInstance): Promise<void> {
+  /** The manual album in the URL, or a 404 (derived albums cannot be edited). */
+  const manualAlbum = async (uid: string, reply: FastifyReply): Promise<Album | null> => {
+    const album = await findAlbum(app.db, uid)
+    if (!album || album.kind !== 'album') { reply.callNotFound(); return null }
+    return album
+  }
+  const form = async (reply: FastifyReply, album: Album | null, fields: { title: string, description: string }, error: string | null): Promise<FastifyReply> =>
+    await reply.code(error ? 400 : 200).view('pages/owner/album-form', { title: album ? `Edit ${album.title}` : 'New album', album, fields, error })
+
+  app.get('/albums/new', async (_request, reply) => await form(reply, null, { title: '', description: '' }, null))
+
+  app.post<{ Body: Static<typeof AlbumBody> }>('/albums', { schema: { body: AlbumBody } }, async (request, reply) => {
+    const fields = { title: request.body.title.trim(), description: request.body.description.trim() }
+    if (!fields.title) return await form(reply, null, fields, 'Give the album a title.')
+    const album = await createAlbum(app.db, fields)
+    return await reply.redirect(`/albums/${album.uid}`, 303)
+  })
+
+  app.get<Params>('/albums/:uid/edit', { schema: { params: UidParams } }, async (request, reply) => {
+    const album = await manualAlbum(request.params.uid, reply)
+    return album && await form(reply, album, album, null)
+  })
+
+  app.post<Params & { Body: Static<typeof AlbumBody> }>('/albums/:uid/edit', { schema: { params: UidParams, body: AlbumBody } }, async (request, reply) => {
+    const album = await manualAlbum(request.params.uid, reply)
+    if (!album) return
+    const fields = { title: request.body.title.trim(), description: request.body.description.trim() }
+    if (!fields.title) return await form(reply, album, fields, 'Give the album a title.')
+    await updateAlbum(app.db, album.id, fields)
+    return await reply.redirect(`/albums/${album.uid}`, 303)
+  })
+
+  app.get<Params>('/albums/:uid/delete', { schema: { params: UidParams } }, async (request, reply) => {
+    const album = await manualAlbum(request.params.uid, reply)
+    return album && await reply.view('pages/owner/album-delete', { title: `Delete ${album.title}`, album })
+  })
+
+  app.post<Params>('/albums/:uid/delete', { schema: { params: UidParams, body: CsrfBody } }, async (request, reply) => {
+    const album = await manualAlbum(request.params.uid, reply)
+    if (!album) return
+    await deleteAlbum(app.db, album.id)
+    return await reply.redirect('/albums', 303)
+  })
+
+  app.get<Params & { Querystring: Static<typeof PageQuery> }>('/albums/:uid/add', { schema: { params: UidParams, querystring: PageQuery } }, async (request, reply) => {
+    const album = await manualAlbum(request.params.uid, reply)
+    if (!album) return
+    const [photos, total] = await Promise.all([libraryPage(app.db, false, request.query.page), countPhotos(app.db)])
+    return await reply.view('pages/owner/album-add', { title: `Add photos to ${album.title}`, album, photos, page: request.query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })
+  })
+
+  const photosAction = (path: string, act: (albumId: number, uids: string[]) => Promise<unknown>): void => {
+    app.post<Params & { Body: Static<typeof PhotosBody> }>(path, { schema: { params: UidParams, body: PhotosBody } }, async (request, reply) => {
+      const album = await manualAlbum(request.params.uid, reply)
+      if (!album) return
+      await act(album.id, list(request.body.photos))
+      return await reply.redirect(`/albums/${album.uid}`, 303)
+    })
+  }
+  photosAction('/albums/:uid/photos', async (id, uids) => await addPhotos(app.db, id, uids))
+  photosAction('/albums/:uid/photos/remove', async (id, uids) => await removePhotos(app.db, id, uids))
+  photosAction('/albums/:uid/cover', async (id, uids) => uids[0] !== undefined && await setCover(app.db, id, uids[0]))
+}

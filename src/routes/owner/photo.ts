@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify'
+import { Type, type Static } from '@sinclair/typebox'
+import { findAlbum } from '../../library/albums.ts'
+import { findPhoto, neighbours, setArchived, setPrivate, type Neighbours } from '../../library/photos.ts'
+import { CsrfBody, Uid, UidParams } from './params.ts'
+
+const PhotoQuery = Type.Object({ album: Type.Optional(Uid) })
+const ToggleBody = Type.Composite([CsrfBody, Type.Object({
+  value: Type.Union([Type.Literal('1'), Type.Literal('0')]),
+  album: Type.Optional(Type.Union([Uid, Type.Literal('')]))
+})])
+
+export default async function photoRoutes (app: FastifyInstance): Promise<void> {
+  app.get<{ Params: Static<typeof UidParams>, Querystring: Static<typeof PhotoQuery> }>('/photos/:uid', {
+    schema: { params: UidParams, querystring: PhotoQuery }
+  }, async (request, reply) => {
+    const photo = await findPhoto(app.db, request.params.uid)
+    if (!photo || photo.missing || photo.error) return reply.callNotFound()
+    const album = request.query.album ? await findAlbum(app.db, request.query.album) : undefined
+    const around: Neighbours | null = album && !photo.archived ? await neighbours(app.db, album, 'owner', photo) : null
+    return await reply.view('pages/owner/photo', {
+      title: photo.title ?? photo.path.split('/').pop(),
+      bodyClass: 'viewer',
+      photo,
+      album: album ?? null,
+      around
+    })
+  })
+
+  const toggle = (path: string, apply: typeof setPrivate): void => {
+    app.post<{ Params: Static<typeof UidParams>, Body: Static<typeof ToggleBody> }>(path, {
+      schema: { params: UidParams, body: ToggleBody }
+    }, async (request, reply) => {
+      if (!await apply(app.db, request.params.uid, request.body.value === '1')) return reply.callNotFound()
+      const album = request.body.album ? `?album=${request.body.album}` : ''
+      return await reply.redirect(`/photos/${request.params.uid}${album}`, 303)
+    })
+  }
+  toggle('/photos/:uid/private', setPrivate)
+  toggle('/photos/:uid/archive', setArchived)
+}

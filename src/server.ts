@@ -1,0 +1,37 @@
+import type { Config } from './config.ts'
+import { buildApp } from './app.ts'
+import { openLibrary } from './library/open-library.ts'
+import { ensureOwner } from './library/owner-account.ts'
+import { IndexState } from './library/index-state.ts'
+import { runIndex } from './library/indexer/index.ts'
+import { progressReporter } from './progress.ts'
+
+/** Starts albumlink: database, owner account, HTTP server, then the first index in the background. */
+export async function startServer (config: Config): Promise<void> {
+  const log = (line: string): void => { console.log(line) }
+  const db = await openLibrary(config, log)
+  const password = await ensureOwner(db, config.password)
+  const indexState = new IndexState()
+  const app = await buildApp(config, { db, indexState, logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } })
+  await app.listen({ port: config.port, host: config.host })
+  const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
+  log(`albumlink is listening on ${url}`)
+  if (password) log(`Owner password (shown once, change it with "npm run passwd"): ${password}`)
+
+  let closing = false
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return
+    closing = true
+    log(`${signal}: shutting down`)
+    await app.close()
+    await db.destroy()
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => { void shutdown('SIGTERM') })
+  process.once('SIGINT', () => { void shutdown('SIGINT') })
+
+  const progress = progressReporter('Indexing', log)
+  indexState.track(async () => await runIndex(db, { originals: config.originals, thumbsDir: config.thumbsDir, onProgress: progress.update }))
+    .then(stats => { progress.stop(); if (stats) log(`Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`) })
+    .catch(err => { progress.stop(); app.log.error({ err }, 'indexing failed') })
+}

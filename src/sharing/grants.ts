@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely'
+import type { Album, DB, Link } from '../db/schema.ts'
+
+export type SharedAlbum = Album & { link_id: number, link_expires_at: string | null }
+
+const isLive = (expiresAt: string | null, now: Date): boolean => expiresAt === null || expiresAt > now.toISOString()
+
+/** Every album a token shares right now; empty when the token is unknown, expired or deleted. */
+export async function albumsOfToken (db: Kysely<DB>, token: string, now: Date): Promise<SharedAlbum[]> {
+  const rows = await db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
+    .selectAll('albums').select(['links.id as link_id', 'links.expires_at as link_expires_at'])
+    .where('links.token', '=', token)
+    .where(eb => eb.or([eb('links.expires_at', 'is', null), eb('links.expires_at', '>', now.toISOString())]))
+    .orderBy('albums.title').execute()
+  return rows
+}
+
+/**
+ * The album `ref` (slug or uid) if this token shares it now, else undefined.
+ * Checked on every visitor request, pages and bytes alike.
+ */
+export async function grantedAlbum (db: Kysely<DB>, token: string, ref: string, now: Date): Promise<SharedAlbum | undefined> {
+  const rows = await db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
+    .selectAll('albums').select(['links.id as link_id', 'links.expires_at as link_expires_at'])
+    .where('links.token', '=', token)
+    .where(eb => eb.or([eb('albums.uid', '=', ref), eb('albums.slug', '=', ref)]))
+    .orderBy('albums.id').execute()
+  return rows.find(r => isLive(r.link_expires_at, now))
+}
+
+export async function recordVisit (db: Kysely<DB>, token: string): Promise<void> {
+  await db.updateTable('links').set(eb => ({ views: eb('views', '+', 1) })).where('token', '=', token).execute()
+}
+
+export const linkIsExpired = (link: Pick<Link, 'expires_at'>, now: Date): boolean => !isLive(link.expires_at, now)

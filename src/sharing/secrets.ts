@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto'
+import { base32 } from '../library/ids.ts'
+
+/** 128 bits from the CSPRNG, lower-case base32 (26 characters). */
+export function generateSecret (): string {
+  return base32(randomBytes(16))
+}
+
+export const SECRET_RULE = 'A secret is 8 to 64 characters: lower-case letters a–z, digits and dashes.'
+const SECRET = /^[a-z0-9-]{8,64}$/
+
+export type SecretCheck = { ok: true, secret: string } | { ok: false, error: string }
+
+/** Owner-typed secrets are trimmed and lower-cased, then must match the rule. */
+export function normaliseSecret (input: string): SecretCheck {
+  const secret = input.trim().toLowerCase()
+  if (SECRET.test(secret)) return { ok: true, secret }
+  return { ok: false, error: SECRET_RULE }
+}
+
+/** Token look-ups use the same normalisation, so a URL typed in capitals still works. */
+export const normaliseToken = (token: string): string | null => {
+  const check = normaliseSecret(token)
+  return check.ok ? check.secret : null
+}

@@ -1,0 +1,27 @@
+import '@fastify/view'
+import type { Kysely } from 'kysely'
+import type { DB } from './db/schema.ts'
+import type { Config } from './config.ts'
+import type { IndexState } from './library/index-state.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>
+    config: Config
+    indexState: IndexState
+    /** Clock used for link expiry; tests replace it. */
+    now: () => Date
+  }
+  interface FastifyReply {
+    /** Template values every page of the scope gets (@fastify/view merges them into the data). */
+    locals: Record<string, unknown> | undefined
+  }
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    owner: string
+    /** Share tokens this browser has opened, oldest first. */
+    tokens: string[]
+  }
+}

@@ -1,0 +1,127 @@
+import { cp, mkdtemp, rm, rename, mkdir, readFile, stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type { Kysely } from 'kysely'
+import { loadConfig, type Config } from '../src/config.ts'
+import { buildApp } from '../src/app.ts'
+import { connectDb } from '../src/db/connect.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import type { DB } from '../src/db/schema.ts'
+import { generateDemoLibrary } from '../src/library/demo/generate.ts'
+import { runIndex } from '../src/library/indexer/index.ts'
+import { setOwnerPassword } from '../src/library/owner-account.ts'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const SHARED_PHOTOS = join(ROOT, '..', 'shared', 'photos', 'exif-samples')
+export const OWNER_PASSWORD = 'test-owner-password'
+
+export interface TestApp {
+  app: FastifyInstance
+  db: Kysely<DB>
+  config: Config
+  dir: string
+  clock: { now: Date }
+  close: () => Promise<void>
+}
+
+interface TestT { teardown: (fn: () => unknown) => void }
+
+/**
+ * The demo library, generated and indexed once per code version and then
+ * copied for each test: every test gets its own data dir and database.
+ */
+async function demoTemplate (): Promise<string> {
+  const hash = createHash('sha1')
+  for (const file of ['src/library/demo/generate.ts', 'src/library/demo/trips.ts', 'src/library/indexer/index.ts', 'src/library/derived-albums.ts', 'migrations/index.ts']) {
+    hash.update(await readFile(join(ROOT, file)))
+  }
+  const template = join(tmpdir(), `albumlink-demo-${hash.digest('hex').slice(0, 12)}`)
+  if (await stat(join(template, 'ready')).catch(() => null)) return template
+  const building = await mkdtemp(join(tmpdir(), 'albumlink-demo-build-'))
+  await generateDemoLibrary(join(building, 'demo-originals'))
+  const db = connectDb(join(building, 'albumlink.db'))
+  await migrateToLatest(db)
+  await runIndex(db, { originals: join(building, 'demo-originals'), thumbsDir: join(building, 'thumbs') })
+  await db.destroy()
+  await mkdir(join(building, 'ready'))
+  await rename(building, template).catch(async () => { await rm(building, { recursive: true, force: true }) })
+  return template
+}
+
+export interface BuildOptions {
+  /** 'demo' (default): a copy of the indexed demo library; 'empty': nothing indexed; or a folder to index. */
+  library?: 'demo' | 'empty' | { originals: string }
+  env?: Record<string, string>
+}
+
+export async function buildTestApp (t: TestT, options: BuildOptions = {}): Promise<TestApp> {
+  const dir = await mkdtemp(join(tmpdir(), 'albumlink-test-'))
+  const library = options.library ?? 'demo'
+  if (library === 'demo') {
+    await cp(await demoTemplate(), dir, { recursive: true })
+  }
+  const originals = typeof library === 'object' ? library.originals : undefined
+  const config = loadConfig({
+    ALBUMLINK_DATA: dir,
+    ALBUMLINK_LOG_LEVEL: 'silent',
+    ...(originals ? { ALBUMLINK_ORIGINALS: originals } : {}),
+    ...options.env
+  })
+  const db = connectDb(config.dbFile)
+  await migrateToLatest(db)
+  if (library === 'empty') await mkdir(config.originals, { recursive: true })
+  if (originals) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
+  await setOwnerPassword(db, OWNER_PASSWORD)
+  const clock = { now: new Date() }
+  const app = await buildApp(config, { db, logger: false, now: () => clock.now })
+  await app.ready()
+  const close = async (): Promise<void> => {
+    await app.close()
+    await db.destroy()
+    await rm(dir, { recursive: true, force: true })
+  }
+  t.teardown(close)
+  return { app, db, config, dir, clock, close }
+}
+
+/** Cookie header built from a response's set-cookie headers, merged into an existing one. */
+export function cookiesFrom (response: LightMyRequestResponse, previous = ''): string {
+  const jar = new Map(previous.split('; ').filter(Boolean).map(c => [c.split('=')[0], c]))
+  for (const c of response.cookies) jar.set(c.name, `${c.name}=${encodeURIComponent(c.value)}`)
+  return [...jar.values()].join('; ')
+}
+
+export function csrfFrom (html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html)
+  if (!match) throw new Error('no CSRF token in page')
+  return match[1]
+}
+
+export interface OwnerSession { cookie: string, csrf: string }
+
+/** Signs in as the owner; returns the cookie and a CSRF token valid for its forms. */
+export async function signIn (app: FastifyInstance): Promise<OwnerSession> {
+  const page = await app.inject({ url: '/login' })
+  let cookie = cookiesFrom(page)
+  const login = await app.inject({
+    method: 'POST', url: '/login', headers: { cookie },
+    payload: { _csrf: csrfFrom(page.body), password: OWNER_PASSWORD, next: '/albums' }
+  })
+  if (login.statusCode !== 303) throw new Error(`sign-in failed: ${login.statusCode}`)
+  cookie = cookiesFrom(login, cookie)
+  const albums = await app.inject({ url: '/albums', headers: { cookie } })
+  return { cookie: cookiesFrom(albums, cookie), csrf: csrfFrom(albums.body) }
+}
+
+/** POST a form as the owner. */
+export async function ownerPost (app: FastifyInstance, session: OwnerSession, url: string, fields: Record<string, string | string[]> = {}): Promise<LightMyRequestResponse> {
+  const body = new URLSearchParams()
+  body.append('_csrf', session.csrf)
+  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value)
+  return await app.inject({
+    method: 'POST', url, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString()
+  })
+}
