@@ -2,6 +2,9 @@ import { resolve, join } from 'node:path'
 import envSchema from 'env-schema'
 import { Type, type Static } from '@sinclair/typebox'
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+type LogLevel = typeof LOG_LEVELS[number]
+
 const EnvSchema = Type.Object({
   ALBUMLINK_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 2342 }),
   ALBUMLINK_HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -10,7 +13,7 @@ const EnvSchema = Type.Object({
   ALBUMLINK_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
   ALBUMLINK_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$' })),
   ALBUMLINK_MAP_STYLE: Type.Optional(Type.String({ minLength: 1 })),
-  ALBUMLINK_LOG_LEVEL: Type.String({ default: 'info' })
+  ALBUMLINK_LOG_LEVEL: Type.Unsafe<LogLevel>({ type: 'string', enum: LOG_LEVELS, default: 'info' })
 })
 type Env = Static<typeof EnvSchema>
 
@@ -34,13 +37,30 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-/** The one place that reads the environment. */
+interface EnvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
+
+const HINTS: Record<string, string> = {
+  'ALBUMLINK_PUBLIC_URL/pattern': 'must be an http:// or https:// URL such as https://photos.example.org'
+}
+
+function describe (e: EnvError, env: Record<string, string | undefined>): string {
+  const name = e.instancePath.slice(1)
+  const hint = HINTS[`${name}/${e.keyword}`] ??
+    (e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as string[]).join(', ')}` : e.message)
+  return name === 'ALBUMLINK_PASSWORD' ? `${name} ${hint}` : `${name} ${hint} (got ${JSON.stringify(env[name])})`
+}
+
+/** The one place that reads the environment. Empty variables count as unset. */
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
+  const data = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('ALBUMLINK_') && v !== ''))
   let parsed: Env
   try {
-    parsed = envSchema<Env>({ schema: EnvSchema, data: env, dotenv: false })
+    // env: false, or env-schema would merge process.env under the values given here.
+    parsed = envSchema<Env>({ schema: EnvSchema, data, env: false, dotenv: false })
   } catch (err) {
-    throw new ConfigError(`Invalid configuration: ${(err as Error).message.replace(/^env\//, '').replaceAll(', env/', ', ')}`)
+    const errors = (err as { errors?: EnvError[] }).errors ?? []
+    const details = errors.length > 0 ? errors.map(e => describe(e, data)).join('; ') : (err as Error).message
+    throw new ConfigError(`Invalid configuration: ${details}`)
   }
   return configFrom(parsed)
 }

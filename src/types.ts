@@ -12,6 +12,10 @@ declare module 'fastify' {
     /** Clock used for link expiry; tests replace it. */
     now: () => Date
   }
+  interface FastifyRequest {
+    /** The visitor's session (its own cookie and key), separate from the owner's `session`. */
+    visitor: import('@fastify/secure-session').Session
+  }
   interface FastifyReply {
     /** Template values every page of the scope gets (@fastify/view merges them into the data). */
     locals: Record<string, unknown> | undefined

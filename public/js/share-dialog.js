@@ -1,4 +1,8 @@
-// With JS, share links open the share page as a modal <dialog> over the current page.
+// With JS: share links open the share page as a modal <dialog>; forms inside
+// it post with fetch and the panel is redrawn in place; the chevron toggles
+// details without a reload; delete asks with confirm(). Without JS the same
+// markup works as a plain page (chevron links to ?open=…, delete has a confirm page).
+
 export function enhanceShareLinks (root) {
   root.addEventListener('click', async event => {
     const trigger = event.target.closest?.('a[data-share-dialog]')
@@ -7,28 +11,73 @@ export function enhanceShareLinks (root) {
     trigger.closest('details.menu')?.removeAttribute('open')
     await openShareDialog(trigger.href, trigger)
   })
+  for (const panel of root.querySelectorAll('.share-panel')) wirePanel(panel, null)
+}
+
+async function fetchPanel (url, init) {
+  const response = await fetch(url, { ...init, headers: { 'x-requested-with': 'fetch', ...(init?.headers ?? {}) } })
+  const doc = new DOMParser().parseFromString(await response.text(), 'text/html')
+  return { panel: doc.querySelector('.share-panel'), url: response.url, ok: response.ok || response.status === 400 }
 }
 
 async function openShareDialog (url, opener) {
-  const response = await fetch(url, { headers: { 'x-requested-with': 'dialog' } })
-  if (!response.ok) { window.location.href = url; return }
-  const html = await response.text()
-  const doc = new DOMParser().parseFromString(html, 'text/html')
-  const panel = doc.querySelector('.share-panel')
-  if (!panel) { window.location.href = url; return }
+  const { panel, ok } = await fetchPanel(url)
+  if (!ok || !panel) { window.location.href = url; return }
   const dialog = document.createElement('dialog')
   dialog.className = 'share-dialog'
   dialog.setAttribute('aria-labelledby', 'share-title')
   dialog.append(document.importNode(panel, true))
-  for (const close of dialog.querySelectorAll('[data-close]')) {
-    close.addEventListener('click', event => { event.preventDefault(); dialog.close() })
-  }
   dialog.addEventListener('close', () => {
     dialog.remove()
-    opener?.focus()
     if (dialog.dataset.changed) window.location.reload()
+    else opener?.focus()
   })
-  dialog.addEventListener('submit', () => { dialog.dataset.changed = '1' })
   document.body.append(dialog)
+  wirePanel(dialog.querySelector('.share-panel'), dialog)
   dialog.showModal()
+}
+
+function replacePanel (dialog, panel, next) {
+  const fresh = document.importNode(next, true)
+  panel.replaceWith(fresh)
+  wirePanel(fresh, dialog)
+  const open = fresh.querySelector('.link-body:not([hidden])')
+  ;(open?.querySelector('[aria-invalid=true], input[name=secret]') ?? fresh.querySelector('h2'))?.focus?.()
+}
+
+function wirePanel (panel, dialog) {
+  panel.addEventListener('click', async event => {
+    const toggle = event.target.closest('[data-toggle]')
+    if (toggle) {
+      event.preventDefault()
+      const body = panel.querySelector('#' + toggle.dataset.toggle)
+      body.hidden = !body.hidden
+      toggle.setAttribute('aria-expanded', String(!body.hidden))
+      return
+    }
+    if (event.target.closest('[data-close]') && dialog) {
+      event.preventDefault()
+      dialog.close()
+      return
+    }
+    const remove = event.target.closest('[data-confirm-delete]')
+    if (remove) {
+      event.preventDefault()
+      if (!window.confirm('Delete this link? Anyone who has it loses access at once.')) return
+      const body = new URLSearchParams({ _csrf: panel.querySelector('input[name=_csrf]').value })
+      await submit(panel, dialog, remove.href, body)
+    }
+  })
+  panel.addEventListener('submit', async event => {
+    event.preventDefault()
+    const form = event.target
+    await submit(panel, dialog, form.action, new URLSearchParams(new FormData(form)))
+  })
+}
+
+async function submit (panel, dialog, url, body) {
+  const { panel: next, ok } = await fetchPanel(url, { method: 'POST', body })
+  if (!ok || !next) { window.location.reload(); return }
+  if (dialog) dialog.dataset.changed = '1'
+  replacePanel(dialog, panel, next)
 }

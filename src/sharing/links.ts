@@ -50,9 +50,9 @@ export async function deleteLink (db: Kysely<DB>, albumId: number, linkId: numbe
 }
 
 /** Other albums that the same token shares ("Also shares: …"). */
-export async function otherAlbumsOfToken (db: Kysely<DB>, token: string, exceptAlbumId: number): Promise<Array<Pick<Album, 'uid' | 'title' | 'kind'>>> {
+export async function otherAlbumsOfToken (db: Kysely<DB>, token: string, exceptAlbumId: number): Promise<Array<Pick<Album, 'uid' | 'slug' | 'title' | 'kind'>>> {
   return await db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
-    .select(['albums.uid', 'albums.title', 'albums.kind'])
+    .select(['albums.uid', 'albums.slug', 'albums.title', 'albums.kind'])
     .where('links.token', '=', token).where('albums.id', '!=', exceptAlbumId)
     .orderBy('albums.title').execute()
 }

@@ -53,14 +53,18 @@ export async function readMetadata (buffer: Buffer, mtimeMs: number): Promise<Ph
   } catch {
     tags = {}
   }
-  const taken = localDate(tags.DateTimeOriginal) ?? localDate(tags.CreateDate) ?? localDate(tags.DateTime)
+  // exifr names IFD0 DateTime "ModifyDate"; each date has its own offset tag.
+  const dated = ([['DateTimeOriginal', 'OffsetTimeOriginal'], ['CreateDate', 'OffsetTimeDigitized'], ['ModifyDate', 'OffsetTime']] as const)
+    .map(([date, offset]) => ({ taken: localDate(tags[date]), offset: tags[offset] ?? tags.OffsetTime }))
+    .find(d => d.taken !== null)
+  const taken = dated?.taken ?? null
   const make = text(tags.Make)
   const model = text(tags.Model)
   const camera = model && make && !model.toLowerCase().startsWith(make.toLowerCase().split(' ')[0]) ? `${make} ${model}` : (model ?? make)
   const located = validCoordinate(tags.latitude, tags.longitude)
   return {
     takenAt: taken ?? fileDate(mtimeMs),
-    takenAtUtc: taken ? utcDate(taken, tags.OffsetTimeOriginal ?? tags.OffsetTime) : new Date(mtimeMs).toISOString(),
+    takenAtUtc: taken ? utcDate(taken, dated?.offset) : new Date(mtimeMs).toISOString(),
     estimated: !taken,
     lat: located ? Number((tags.latitude as number).toFixed(6)) : null,
     lng: located ? Number((tags.longitude as number).toFixed(6)) : null,

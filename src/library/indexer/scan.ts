@@ -35,7 +35,8 @@ export async function scanOriginals (root: string): Promise<ScannedFile[]> {
   const realRoot = await realpath(root)
   const found: ScannedFile[] = []
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true })
+    // An unreadable subfolder (lost+found on a disk, a private folder) is skipped, not fatal.
+    const entries = dir === realRoot ? await readdir(dir, { withFileTypes: true }) : await readdir(dir, { withFileTypes: true }).catch(() => [])
     entries.sort((a, b) => a.name.localeCompare(b.name))
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
@@ -43,11 +44,13 @@ export async function scanOriginals (root: string): Promise<ScannedFile[]> {
       if (entry.isDirectory()) { await walk(abs); continue }
       const mime = IMAGE_EXTENSIONS[extname(entry.name).toLowerCase()]
       if (!mime) continue
-      let info = await lstat(abs)
+      let info = await lstat(abs).catch(() => null)
+      if (!info) continue
       if (info.isSymbolicLink()) {
         const target = await realpath(abs).catch(() => null)
         if (!target || !isInside(realRoot, target)) continue
-        info = await stat(target)
+        info = await stat(target).catch(() => null)
+        if (!info) continue
       }
       if (!info.isFile()) continue
       const rel = relative(realRoot, abs).split(sep).join('/')

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { Static } from '@sinclair/typebox'
 import { findAlbum, summarizeAlbum } from '../../library/albums.ts'
-import { albumPage, PAGE_SIZE } from '../../library/photos.ts'
+import { albumPage, allAlbumPhotos, PAGE_SIZE } from '../../library/photos.ts'
+import { sendZip } from '../media/send-zip.ts'
 import { linksOfAlbum } from '../../sharing/links.ts'
 import { LIST_PATH } from './lists.ts'
 import { PageQuery, UidParams } from './params.ts'
@@ -28,5 +29,12 @@ export default async function albumRoutes (app: FastifyInstance): Promise<void> 
       linkCount: links.length,
       listPath: LIST_PATH[album.kind]
     })
+  })
+
+  /** The owner's own download includes private photos: it is their library. */
+  app.get<{ Params: Static<typeof UidParams> }>('/albums/:uid/download', { schema: { params: UidParams } }, async (request, reply) => {
+    const album = await findAlbum(app.db, request.params.uid)
+    if (!album) return reply.callNotFound()
+    return await sendZip(reply, request, await allAlbumPhotos(app.db, album, 'owner'), app.config.originals, album.title)
   })
 }

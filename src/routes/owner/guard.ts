@@ -1,7 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
-const safeNext = (url: string): string => (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/albums')
-export { safeNext }
+const HERE = 'http://albumlink.invalid'
+
+/**
+ * A local path to go to after sign-in, or /albums. Parsed the way a browser
+ * parses a Location (dropping tabs and newlines, reading a backslash as a
+ * slash), so `/<tab>/evil.com` or `/\\evil.com` cannot become another host.
+ */
+export function safeNext (next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/albums'
+  try {
+    const url = new URL(next, HERE)
+    if (url.origin === HERE) return url.pathname + url.search + url.hash
+  } catch {}
+  return '/albums'
+}
 
 /**
  * Everything registered in this scope is the owner's: anonymous requests are

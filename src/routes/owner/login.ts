@@ -5,7 +5,8 @@ import { safeNext } from './guard.ts'
 
 const LoginBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
-  password: Type.String({ maxLength: 1024 }),
+  // No length limit or required flag: a missing or absurd password is just a wrong one (the body limit bounds it).
+  password: Type.String({ default: '' }),
   next: Type.Optional(Type.String({ maxLength: 2048 }))
 })
 
@@ -13,8 +14,8 @@ export default async function loginRoutes (app: FastifyInstance): Promise<void> 
   app.get('/', async (request, reply) => await reply.redirect(request.session.get('owner') ? '/albums' : '/login'))
 
   app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
-    if (request.session.get('owner')) return await reply.redirect(safeNext(request.query.next ?? '/albums'))
-    return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next: safeNext(request.query.next ?? '/albums'), error: null })
+    if (request.session.get('owner')) return await reply.redirect(safeNext(request.query.next))
+    return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next: safeNext(request.query.next), error: null })
   })
 
   app.post<{ Body: { password: string, next?: string } }>('/login', {
@@ -22,7 +23,7 @@ export default async function loginRoutes (app: FastifyInstance): Promise<void> 
     preValidation: app.csrfProtection,
     schema: { body: LoginBody }
   }, async (request, reply) => {
-    const next = safeNext(request.body.next ?? '/albums')
+    const next = safeNext(request.body.next)
     if (await checkOwnerPassword(app.db, request.body.password)) {
       request.session.regenerate()
       request.session.set('owner', 'owner')

@@ -1,2 +1,84 @@
-import type { FastifyInstance } from "fastify"
-export default async function shareRoutes (_app: FastifyInstance): Promise<void> {}
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { Type, type Static } from '@sinclair/typebox'
+import type { Album } from '../../db/schema.ts'
+import { findAlbum } from '../../library/albums.ts'
+import { createLink, deleteLink, findLink, tokenTakenInAlbum, updateLink } from '../../sharing/links.ts'
+import { linkRows } from '../../sharing/link-rows.ts'
+import { normaliseSecret } from '../../sharing/secrets.ts'
+import { EXPIRY_CHOICES, parseExpiry } from '../../sharing/expiry.ts'
+import { shareBase } from '../../sharing/share-urls.ts'
+import { CsrfBody, Uid } from './params.ts'
+
+const AlbumParams = Type.Object({ uid: Uid })
+const LinkParams = Type.Object({ uid: Uid, id: Type.Integer({ minimum: 1 }) })
+const ShareQuery = Type.Object({ open: Type.Optional(Type.Integer({ minimum: 1 })) })
+const SaveBody = Type.Composite([CsrfBody, Type.Object({
+  secret: Type.String({ maxLength: 200 }),
+  expires: Type.String({ maxLength: 20 }),
+  expires_date: Type.Optional(Type.String({ maxLength: 20 }))
+})])
+type LinkRoute = { Params: Static<typeof LinkParams> }
+
+/** A form error shown inline on one row, with what the owner typed. */
+interface RowError { linkId: number, message: string, secret: string }
+
+export default async function shareRoutes (app: FastifyInstance): Promise<void> {
+  const albumOr404 = async (uid: string, reply: FastifyReply): Promise<Album | null> => {
+    const album = await findAlbum(app.db, uid)
+    if (!album) reply.callNotFound()
+    return album ?? null
+  }
+
+  const renderDialog = async (request: FastifyRequest, reply: FastifyReply, album: Album, open: number | undefined, error?: RowError): Promise<FastifyReply> => {
+    const rows = await linkRows(app.db, album, shareBase(request, app.config.publicUrl), app.now())
+    return await reply.code(error ? 400 : 200).view('pages/owner/share', {
+      title: `Share ${album.title}`, album, rows, open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES
+    })
+  }
+
+  app.get<{ Params: Static<typeof AlbumParams>, Querystring: Static<typeof ShareQuery> }>('/albums/:uid/share', {
+    schema: { params: AlbumParams, querystring: ShareQuery }
+  }, async (request, reply) => {
+    const album = await albumOr404(request.params.uid, reply)
+    return album && await renderDialog(request, reply, album, request.query.open)
+  })
+
+  app.post<{ Params: Static<typeof AlbumParams> }>('/albums/:uid/links', { schema: { params: AlbumParams, body: CsrfBody } }, async (request, reply) => {
+    const album = await albumOr404(request.params.uid, reply)
+    if (!album) return
+    const link = await createLink(app.db, album.id, request.session.get('owner') ?? 'owner')
+    return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
+  })
+
+  app.post<LinkRoute & { Body: Static<typeof SaveBody> }>('/albums/:uid/links/:id', { schema: { params: LinkParams, body: SaveBody } }, async (request, reply) => {
+    const album = await albumOr404(request.params.uid, reply)
+    const link = album && await findLink(app.db, album.id, request.params.id)
+    if (!album || !link) { if (album) reply.callNotFound(); return }
+    const fail = async (message: string): Promise<FastifyReply> =>
+      await renderDialog(request, reply, album, link.id, { linkId: link.id, message, secret: request.body.secret })
+    const secret = normaliseSecret(request.body.secret)
+    if (!secret.ok) return await fail(secret.error)
+    if (await tokenTakenInAlbum(app.db, album.id, secret.secret, link.id)) {
+      return await fail('Another link of this album already uses this secret. Choose a different one.')
+    }
+    const expiry = parseExpiry(request.body.expires, request.body.expires_date, link.expires_at, app.now())
+    if (!expiry.ok) return await fail(expiry.error)
+    await updateLink(app.db, album.id, link.id, { token: secret.secret, expires_at: expiry.expiresAt })
+    return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
+  })
+
+  app.get<LinkRoute>('/albums/:uid/links/:id/delete', { schema: { params: LinkParams } }, async (request, reply) => {
+    const album = await albumOr404(request.params.uid, reply)
+    const link = album && await findLink(app.db, album.id, request.params.id)
+    if (!album || !link) { if (album) reply.callNotFound(); return }
+    const [row] = (await linkRows(app.db, album, shareBase(request, app.config.publicUrl), app.now())).filter(r => r.link.id === link.id)
+    return await reply.view('pages/owner/link-delete', { title: 'Delete link', album, row })
+  })
+
+  app.post<LinkRoute>('/albums/:uid/links/:id/delete', { schema: { params: LinkParams, body: CsrfBody } }, async (request, reply) => {
+    const album = await albumOr404(request.params.uid, reply)
+    if (!album) return
+    if (!await deleteLink(app.db, album.id, request.params.id)) return reply.callNotFound()
+    return await reply.redirect(`/albums/${album.uid}/share`, 303)
+  })
+}

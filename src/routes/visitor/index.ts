@@ -1,2 +1,30 @@
-import type { FastifyInstance } from "fastify"
-export default async function visitorRoutes (_app: FastifyInstance): Promise<void> {}
+import type { FastifyInstance } from 'fastify'
+import { MissLimiter } from '../../sharing/miss-limiter.ts'
+import { accessChecker } from './access.ts'
+import openRoutes from './open.ts'
+import photoRoutes from './photo.ts'
+import mediaRoutes from './media.ts'
+import downloadRoutes from './download.ts'
+import logoutRoutes from './logout.ts'
+
+/**
+ * Everything under /s: what a person holding a link may do. The token is in
+ * the URL, so no referrer leaves the page, nothing is indexed and nothing
+ * may be kept by a shared cache.
+ */
+export default async function visitorRoutes (app: FastifyInstance): Promise<void> {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('referrer-policy', 'no-referrer')
+    reply.header('x-robots-tag', 'noindex, nofollow')
+    const cache = reply.getHeader('cache-control')
+    if (typeof cache !== 'string' || !cache.startsWith('private')) reply.header('cache-control', 'private, no-store')
+    return payload
+  })
+  const limiter = new MissLimiter()
+  const deps = { checkAccess: accessChecker(app, limiter), limiter }
+  await app.register(logoutRoutes)
+  await app.register(openRoutes, deps)
+  await app.register(photoRoutes, deps)
+  await app.register(mediaRoutes, deps)
+  await app.register(downloadRoutes, deps)
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify'
+import { Type, type Static } from '@sinclair/typebox'
+import { sendInvalidLink } from '../../plugins/errors.ts'
+import { summarizeAlbum, summarizeAll } from '../../library/albums.ts'
+import { albumPage, PAGE_SIZE } from '../../library/photos.ts'
+import { albumsOfToken, recordVisit } from '../../sharing/grants.ts'
+import { normaliseToken } from '../../sharing/secrets.ts'
+import { rememberToken } from '../../sharing/visitor-session.ts'
+import type { MissLimiter } from '../../sharing/miss-limiter.ts'
+import { refuseWhenBlocked, type CheckAccess } from './access.ts'
+import { AlbumParams, TokenParams } from './params.ts'
+
+const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }) })
+
+/** Opening a link: the token goes into the visitor session and counts one visit per browser. */
+export default async function openRoutes (app: FastifyInstance, { checkAccess, limiter }: { checkAccess: CheckAccess, limiter: MissLimiter }): Promise<void> {
+  const open = async (visitor: import('@fastify/secure-session').Session, token: string): Promise<void> => {
+    if (rememberToken(visitor, token)) await recordVisit(app.db, token)
+  }
+
+  app.get<{ Params: Static<typeof TokenParams> }>('/:token', { schema: { params: TokenParams } }, async (request, reply) => {
+    if (await refuseWhenBlocked(limiter, request, reply)) return
+    const token = normaliseToken(request.params.token)
+    const albums = token ? await albumsOfToken(app.db, token, app.now()) : []
+    if (!token || albums.length === 0) {
+      limiter.record(request.ip)
+      return await sendInvalidLink(reply)
+    }
+    await open(request.visitor, token)
+    if (albums.length === 1) return await reply.redirect(`/s/${token}/${albums[0].uid}`, 303)
+    const cards = await summarizeAll(app.db, albums, 'visitor')
+    return await reply.view('pages/visitor/albums', { title: 'Shared albums', visitor: true, token, cards })
+  })
+
+  app.get<{ Params: Static<typeof AlbumParams>, Querystring: Static<typeof PageQuery> }>('/:token/:album', {
+    schema: { params: AlbumParams, querystring: PageQuery }
+  }, async (request, reply) => {
+    const access = await checkAccess(request, reply, request.params.token, request.params.album, true)
+    if (!access) return
+    await open(request.visitor, access.token)
+    const { album, token } = access
+    const [summary, photos, siblings] = await Promise.all([
+      summarizeAlbum(app.db, album, 'visitor'),
+      albumPage(app.db, album, 'visitor', request.query.page),
+      albumsOfToken(app.db, token, app.now())
+    ])
+    return await reply.view('pages/visitor/album', {
+      title: album.title,
+      visitor: true,
+      album,
+      base: `/s/${token}/${request.params.album}`,
+      token,
+      summary,
+      photos,
+      several: siblings.length > 1,
+      page: request.query.page,
+      pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE))
+    })
+  })
+}

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely'
+import type { Album, DB, Link } from '../db/schema.ts'
+import { linkIsExpired } from './grants.ts'
+import { linksOfAlbum, otherAlbumsOfToken } from './links.ts'
+import { shareUrl } from './share-urls.ts'
+
+export interface LinkRow {
+  link: Link
+  url: string
+  expired: boolean
+  alsoShares: Array<Pick<Album, 'uid' | 'slug' | 'title' | 'kind'>>
+}
+
+/** The share dialog's rows: each link with its URL, state and the other albums its secret opens. */
+export async function linkRows (db: Kysely<DB>, album: Album, base: string, now: Date): Promise<LinkRow[]> {
+  const links = await linksOfAlbum(db, album.id)
+  return await Promise.all(links.map(async link => {
+    const alsoShares = await otherAlbumsOfToken(db, link.token, album.id)
+    // Two albums under one secret with the same slug: the uid keeps the URL unambiguous.
+    const ref = alsoShares.some(a => a.slug === album.slug) ? album.uid : album.slug
+    return { link, url: shareUrl(base, link.token, ref), expired: linkIsExpired(link, now), alsoShares }
+  }))
+}
