@@ -14,6 +14,8 @@ export default fp(async app => {
     engine: { eta },
     root: VIEWS_DIR,
     viewExt: 'eta',
+    // Cache compiled templates: without this @fastify/view re-reads every template on every request.
+    production: true,
     defaultContext: { icon, dayTitle, dateTimeTitle, rangeTitle, title: 'albumlink' }
   })
 }, { name: 'view' })

@@ -1,0 +1,39 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { buildApp } from '../src/app.ts'
+import { loadConfig, type Config } from '../src/config.ts'
+import { connectDb } from '../src/db/connect.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import type { DB } from '../src/db/schema.ts'
+import { runIndex } from '../src/library/indexer/index.ts'
+import { createLink } from '../src/sharing/links.ts'
+
+export interface Running { app: FastifyInstance, db: Kysely<DB>, config: Config, origin: string, close: () => Promise<void> }
+
+/** albumlink on a fresh data dir over the given originals, listening on an ephemeral port. */
+export async function startAlbumlink (originals: string, index = true): Promise<Running> {
+  const dir = await mkdtemp(join(tmpdir(), 'albumlink-bench-'))
+  const config = loadConfig({ ALBUMLINK_DATA: dir, ALBUMLINK_ORIGINALS: originals, ALBUMLINK_LOG_LEVEL: 'silent' })
+  const db = connectDb(config.dbFile)
+  await migrateToLatest(db)
+  if (index) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
+  const app = await buildApp(config, { db, logger: false })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  return { app, db, config, origin, close: async () => { await app.close(); await db.destroy() } }
+}
+
+/** Shares the album with the given filter and opens it as a visitor; returns its URL and the visitor cookie. */
+export async function shareAndOpen (run: Running, kind: 'folder' | 'month', filter: string): Promise<{ albumUrl: string, cookie: string }> {
+  const album = await run.db.selectFrom('albums').selectAll().where('kind', '=', kind).where('filter', '=', filter).executeTakeFirstOrThrow()
+  const link = await createLink(run.db, album.id, 'bench')
+  const albumUrl = `${run.origin}/s/${link.token}/${album.uid}`
+  const response = await fetch(albumUrl, { redirect: 'manual' })
+  const cookie = response.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+  if (response.status !== 200 || !cookie) throw new Error(`could not open ${albumUrl}: ${response.status}`)
+  return { albumUrl, cookie }
+}

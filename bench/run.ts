@@ -1,0 +1,33 @@
+import { writeFile } from 'node:fs/promises'
+import { cpus, totalmem } from 'node:os'
+import { benchVisitorServing } from './web.ts'
+import { benchZip } from './zip.ts'
+import { benchIndexing } from './indexing.ts'
+import { benchTokenResolution } from './scale.ts'
+import { table, type Row } from './report.ts'
+
+/**
+ * `npm run bench`: every figure next to a baseline measured in the same run
+ * (this machine is noisy, ratios are what we compare). `--quick` shrinks
+ * everything to seconds; `npm test` runs it only to prove the code works.
+ */
+const quick = process.argv.includes('--quick')
+const out = process.argv.find(a => a.startsWith('--out='))?.slice(6) ?? (quick ? null : 'bench/results.json')
+const log = (line: string): void => { console.error(line) }
+
+const rows: Row[] = []
+log('visitor album page and thumbnail…')
+rows.push(...await benchVisitorServing(quick ? 1 : 10))
+log('zip download…')
+rows.push(...await benchZip(quick ? 4 : 64, quick ? 2 : 16))
+log('indexing…')
+rows.push(...await benchIndexing(quick ? 6 : 500))
+log('token resolution at scale…')
+const scale = await benchTokenResolution(quick ? 2000 : 100_000, quick ? 200 : 10_000, quick ? 200 : 10_000)
+rows.push(...scale.rows)
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+console.log(`\nalbumlink benchmarks${quick ? ' (quick mode: sizes too small to mean anything)' : ''} — ${machine}\n`)
+console.log(table(rows))
+console.log(`\nToken look-up query plan:\n${scale.plan}`)
+if (out) await writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine, quick, rows, plan: scale.plan }, null, 2) + '\n')
