@@ -7,6 +7,12 @@ enhanceCopyFields(document)
 enhanceShareLinks(document)
 enhanceViewerKeys(document)
 
+// Forms that delete something ask first (without JS they post directly or use a confirm page).
+document.addEventListener('submit', event => {
+  const message = event.target.dataset?.confirm
+  if (message && !window.confirm(message)) event.preventDefault()
+})
+
 // Close an open context menu when clicking elsewhere or pressing Escape.
 document.addEventListener('click', event => {
   for (const menu of document.querySelectorAll('details.menu[open]')) {

@@ -65,6 +65,11 @@ export interface LinksTable {
   updated_at: string
   created_by: string | null
   views: Generated<number>
+  /** scrypt hash of the link's password; null when the link is open to anyone holding it. */
+  password_hash: string | null
+  /** Bumped on every password change or removal, which revokes earlier unlocks. */
+  password_version: Generated<number>
+  allow_downloads: Generated<number>
 }
 
 export interface UsersTable {

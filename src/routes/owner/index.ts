@@ -6,6 +6,8 @@ import manageRoutes from './manage.ts'
 import photoRoutes from './photo.ts'
 import libraryRoutes from './library.ts'
 import shareRoutes from './share.ts'
+import linksRoutes from './links.ts'
+import ownerMapRoutes from './map.ts'
 import ownerMediaRoutes from '../media/owner-media.ts'
 
 /** The owner's side: one guarded scope (sign-in, CSRF) around every owner page and form. */
@@ -17,5 +19,7 @@ export default async function ownerRoutes (app: FastifyInstance): Promise<void> 
   await app.register(photoRoutes)
   await app.register(libraryRoutes)
   await app.register(shareRoutes)
+  await app.register(linksRoutes)
+  await app.register(ownerMapRoutes)
   await app.register(ownerMediaRoutes)
 }

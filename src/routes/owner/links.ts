@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify'
+import { Type, type Static } from '@sinclair/typebox'
+import { ALBUM_KINDS } from '../../db/schema.ts'
+import { allLinks, findLinkById } from '../../sharing/overview.ts'
+import { deleteLink, updateLink } from '../../sharing/links.ts'
+import { parseExpiry } from '../../sharing/expiry.ts'
+import { shareBase, shareUrl } from '../../sharing/share-urls.ts'
+import { CsrfBody } from './params.ts'
+
+const OverviewQuery = Type.Object({
+  kind: Type.Optional(Type.Union([Type.Literal(''), ...ALBUM_KINDS.map(k => Type.Literal(k))])),
+  state: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('active'), Type.Literal('expired')]))
+})
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
+const ExtendBody = Type.Composite([CsrfBody, Type.Object({ expires: Type.Union(['1w', '1m', '1y', 'never'].map(v => Type.Literal(v))) })])
+
+/** Every link in one place: filter, copy, extend, delete. */
+export default async function linksRoutes (app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: Static<typeof OverviewQuery> }>('/links', { schema: { querystring: OverviewQuery } }, async (request, reply) => {
+    const filter = { kind: request.query.kind || undefined, state: request.query.state || undefined }
+    const base = shareBase(request, app.config.publicUrl)
+    const links = (await allLinks(app.db, filter, app.now())).map(l => ({ ...l, url: shareUrl(base, l.token, l.albumRef) }))
+    return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS, back: request.url })
+  })
+
+  app.post<{ Params: Static<typeof IdParams>, Body: Static<typeof ExtendBody> }>('/links/:id/extend', { schema: { params: IdParams, body: ExtendBody } }, async (request, reply) => {
+    const link = await findLinkById(app.db, request.params.id)
+    if (!link) return reply.callNotFound()
+    const expiry = parseExpiry(request.body.expires, undefined, link.expires_at, app.now())
+    if (expiry.ok) await updateLink(app.db, link.album_id, link.id, { token: link.token, expires_at: expiry.expiresAt })
+    return await reply.redirect('/links', 303)
+  })
+
+  app.post<{ Params: Static<typeof IdParams> }>('/links/:id/delete', { schema: { params: IdParams, body: CsrfBody } }, async (request, reply) => {
+    const link = await findLinkById(app.db, request.params.id)
+    if (!link) return reply.callNotFound()
+    await deleteLink(app.db, link.album_id, link.id)
+    return await reply.redirect('/links', 303)
+  })
+}
