@@ -43,7 +43,9 @@ export async function removePhotos (db: Kysely<DB>, albumId: number, uids: strin
   return Number(result.numDeletedRows)
 }
 
+/** Only a member of the album can be its cover. */
 export async function setCover (db: Kysely<DB>, albumId: number, uid: string): Promise<void> {
-  const [id] = await idsOf(db, [uid])
-  if (id !== undefined) await db.updateTable('albums').set({ cover_photo_id: id, updated_at: nowIso() }).where('id', '=', albumId).execute()
+  const member = await db.selectFrom('photos').innerJoin('album_photos', 'album_photos.photo_id', 'photos.id')
+    .select('photos.id').where('album_photos.album_id', '=', albumId).where('photos.uid', '=', uid).executeTakeFirst()
+  if (member) await db.updateTable('albums').set({ cover_photo_id: member.id, updated_at: nowIso() }).where('id', '=', albumId).execute()
 }

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { validationMessage, type ValidationIssue } from './validation-message.ts'
 
 const TITLES: Record<number, string> = {
   400: 'That did not work',
@@ -9,6 +10,14 @@ const TITLES: Record<number, string> = {
   413: 'Request too large',
   429: 'Too many attempts',
   500: 'Something went wrong'
+}
+
+/** Fixed wording for statuses whose error text is not meant for people. */
+const MESSAGES: Record<number, string> = {
+  403: 'This form has expired or did not come from this site. Go back, reload the page and try again.',
+  404: 'There is nothing at this address.',
+  429: 'Too many attempts from your address. Wait a minute and try again.',
+  500: 'The server could not finish this request. It has been logged.'
 }
 
 export const isVisitorUrl = (url: string): boolean => url === '/s' || url.startsWith('/s/')
@@ -24,26 +33,25 @@ async function renderError (request: FastifyRequest, reply: FastifyReply, status
   if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
     return await reply.send({ statusCode: status, error: TITLES[status] ?? 'Error', message })
   }
-  return await reply.view('error', { title: TITLES[status] ?? 'Error', status, message, owner: Boolean(request.session?.get('owner')) })
+  const owner = Boolean(request.session?.get('owner'))
+  // Errors raised before the owner scope's preHandler lack its locals; the nav's sign-out form needs a token.
+  const ownerLocals = owner ? { csrf: reply.generateCsrf(), path: request.url } : {}
+  return await reply.view('error', { ...ownerLocals, title: TITLES[status] ?? 'Error', status, message, owner })
 }
 
 /** One error handler: a rendered page with the right status, never a stack trace. */
 export default fp(async app => {
   app.setNotFoundHandler(async (request, reply) => {
     if (isVisitorUrl(request.url)) return await sendInvalidLink(reply)
-    return await renderError(request, reply, 404, 'There is nothing at this address.')
+    return await renderError(request, reply, 404, MESSAGES[404])
   })
-  app.setErrorHandler(async (error: Error & { statusCode?: number, validation?: unknown }, request, reply) => {
+  app.setErrorHandler(async (error: Error & { statusCode?: number, validation?: ValidationIssue[], validationContext?: string }, request, reply) => {
+    // A malformed id in the path names nothing: the same 404 as an unknown one.
+    if (error.validation && error.validationContext === 'params') error.statusCode = 404
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     if (status === 404 && isVisitorUrl(request.url)) return await sendInvalidLink(reply)
-    const message = status === 500
-      ? 'The server could not finish this request. It has been logged.'
-      : status === 403
-        ? 'This form has expired or did not come from this site. Go back, reload the page and try again.'
-        : status === 429
-          ? 'Too many attempts from your address. Wait a minute and try again.'
-          : error.validation ? `Some fields were not valid: ${error.message.replace(/^body\/?/, '')}` : error.message
+    const message = MESSAGES[status >= 500 ? 500 : status] ?? (error.validation ? validationMessage(error.validation, error.validationContext) : error.message)
     return await renderError(request, reply, status, message)
   })
 }, { name: 'errors', dependencies: ['view'] })

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
-import { findPhoto, neighbours, setArchived, setPrivate, type Neighbours } from '../../library/photos.ts'
+import { findPhoto, neighbours, photoInAlbum, setArchived, setPrivate, type Neighbours } from '../../library/photos.ts'
 import { CsrfBody, Uid, UidParams } from './params.ts'
 
 const PhotoQuery = Type.Object({ album: Type.Optional(Uid) })
@@ -16,8 +16,10 @@ export default async function photoRoutes (app: FastifyInstance): Promise<void> 
   }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)
     if (!photo || photo.missing || photo.error) return reply.callNotFound()
-    const album = request.query.album ? await findAlbum(app.db, request.query.album) : undefined
-    const around: Neighbours | null = album && !photo.archived ? await neighbours(app.db, album, 'owner', photo) : null
+    // ?album= only counts when the photo is (still, and visibly) in it: no arrows into an album it is not part of.
+    const named = request.query.album ? await findAlbum(app.db, request.query.album) : undefined
+    const album = named && await photoInAlbum(app.db, named, 'owner', photo.uid) ? named : undefined
+    const around: Neighbours | null = album ? await neighbours(app.db, album, 'owner', photo) : null
     return await reply.view('pages/owner/photo', {
       title: photo.title ?? photo.path.split('/').pop(),
       bodyClass: 'viewer',
