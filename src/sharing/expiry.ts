@@ -14,7 +14,8 @@ export const EXPIRY_CHOICES: ExpiryChoice[] = [
 ]
 
 const MAX_YEARS = 100
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DAY_MS = 24 * 3600 * 1000
+const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export type ExpiryResult = { ok: true, expiresAt: string | null } | { ok: false, error: string }
 
@@ -29,19 +30,27 @@ export function parseExpiry (choice: string, customDate: string | undefined, cur
   if (choice === 'custom') return customExpiry(customDate?.trim() ?? '', now)
   const preset = EXPIRY_CHOICES.find(c => c.value === choice && (c.days || c.months))
   if (!preset) return { ok: false, error: 'Choose when the link expires.' }
-  const at = new Date(now)
-  if (preset.days) at.setUTCDate(at.getUTCDate() + preset.days)
-  if (preset.months) at.setUTCMonth(at.getUTCMonth() + preset.months)
+  const at = preset.months ? addMonths(now, preset.months) : new Date(now.getTime() + (preset.days ?? 0) * DAY_MS)
   return { ok: true, expiresAt: at.toISOString() }
 }
 
+/** Calendar months, ending on the last day of a shorter month: 31 January + 1 month is 28 February, not 3 March. */
+export function addMonths (from: Date, months: number): Date {
+  const at = new Date(from)
+  at.setUTCDate(1)
+  at.setUTCMonth(at.getUTCMonth() + months)
+  const lastDay = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate()
+  at.setUTCDate(Math.min(from.getUTCDate(), lastDay))
+  return at
+}
+
 function customExpiry (value: string, now: Date): ExpiryResult {
-  const m = DATE.exec(value)
-  const at = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999)) : null
-  if (!m || !at || at.getUTCDate() !== Number(m[3])) return { ok: false, error: 'Enter the expiry date as a calendar date (YYYY-MM-DD).' }
+  // Parsing rolls 30 February over into March: only a date that reads back unchanged is a real one.
+  const at = DATE.test(value) ? new Date(`${value}T23:59:59.999Z`) : null
+  if (!at || Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== value) {
+    return { ok: false, error: 'Enter the expiry date as a calendar date (YYYY-MM-DD).' }
+  }
   if (at <= now) return { ok: false, error: 'The expiry date is in the past. Choose a later date.' }
-  const limit = new Date(now)
-  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_YEARS)
-  if (at > limit) return { ok: false, error: `The expiry date is more than ${MAX_YEARS} years away. Choose "Never" instead.` }
+  if (at > addMonths(now, 12 * MAX_YEARS)) return { ok: false, error: `The expiry date is more than ${MAX_YEARS} years away. Choose "Never" instead.` }
   return { ok: true, expiresAt: at.toISOString() }
 }

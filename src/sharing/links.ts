@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 import type { Album, DB, Link } from '../db/schema.ts'
-import { nowIso } from '../library/ids.ts'
 import { generateSecret } from './secrets.ts'
 
 export type LinkChanges = Pick<Link, 'token' | 'expires_at'>
@@ -19,8 +18,9 @@ export async function sharedAlbumIds (db: Kysely<DB>): Promise<Set<number>> {
   return new Set(rows.map(r => r.album_id))
 }
 
-export async function createLink (db: Kysely<DB>, albumId: number, createdBy: string, changes?: Partial<LinkChanges>): Promise<Link> {
-  const now = nowIso()
+/** `at` comes from the app clock, so created dates and expiry presets agree. */
+export async function createLink (db: Kysely<DB>, albumId: number, createdBy: string, changes?: Partial<LinkChanges>, at = new Date()): Promise<Link> {
+  const now = at.toISOString()
   return await db.insertInto('links').values({
     token: changes?.token ?? generateSecret(),
     album_id: albumId,
@@ -38,8 +38,8 @@ export async function tokenTakenInAlbum (db: Kysely<DB>, albumId: number, token:
   return (await query.executeTakeFirst()) !== undefined
 }
 
-export async function updateLink (db: Kysely<DB>, albumId: number, linkId: number, changes: LinkChanges): Promise<boolean> {
-  const result = await db.updateTable('links').set({ ...changes, updated_at: nowIso() })
+export async function updateLink (db: Kysely<DB>, albumId: number, linkId: number, changes: LinkChanges, at = new Date()): Promise<boolean> {
+  const result = await db.updateTable('links').set({ ...changes, updated_at: at.toISOString() })
     .where('album_id', '=', albumId).where('id', '=', linkId).executeTakeFirst()
   return result.numUpdatedRows > 0n
 }

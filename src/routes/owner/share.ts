@@ -20,7 +20,7 @@ const SaveBody = Type.Composite([CsrfBody, Type.Object({
 type LinkRoute = { Params: Static<typeof LinkParams> }
 
 /** A form error shown inline on one row, with what the owner typed. */
-interface RowError { linkId: number, message: string, secret: string }
+interface RowError { linkId: number, message: string, fields: { secret: string, expires: string, expires_date: string } }
 
 export default async function shareRoutes (app: FastifyInstance): Promise<void> {
   const albumOr404 = async (uid: string, reply: FastifyReply): Promise<Album | null> => {
@@ -46,7 +46,7 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
   app.post<{ Params: Static<typeof AlbumParams> }>('/albums/:uid/links', { schema: { params: AlbumParams, body: CsrfBody } }, async (request, reply) => {
     const album = await albumOr404(request.params.uid, reply)
     if (!album) return
-    const link = await createLink(app.db, album.id, request.session.get('owner') ?? 'owner')
+    const link = await createLink(app.db, album.id, request.session.get('owner') ?? 'owner', undefined, app.now())
     return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
   })
 
@@ -55,7 +55,9 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
     const link = album && await findLink(app.db, album.id, request.params.id)
     if (!album || !link) { if (album) reply.callNotFound(); return }
     const fail = async (message: string): Promise<FastifyReply> =>
-      await renderDialog(request, reply, album, link.id, { linkId: link.id, message, secret: request.body.secret })
+      await renderDialog(request, reply, album, link.id, {
+        linkId: link.id, message, fields: { secret: request.body.secret, expires: request.body.expires, expires_date: request.body.expires_date ?? '' }
+      })
     const secret = normaliseSecret(request.body.secret)
     if (!secret.ok) return await fail(secret.error)
     if (await tokenTakenInAlbum(app.db, album.id, secret.secret, link.id)) {
@@ -63,7 +65,7 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
     }
     const expiry = parseExpiry(request.body.expires, request.body.expires_date, link.expires_at, app.now())
     if (!expiry.ok) return await fail(expiry.error)
-    await updateLink(app.db, album.id, link.id, { token: secret.secret, expires_at: expiry.expiresAt })
+    await updateLink(app.db, album.id, link.id, { token: secret.secret, expires_at: expiry.expiresAt }, app.now())
     return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
   })
 

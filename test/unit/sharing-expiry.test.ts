@@ -1,0 +1,54 @@
+import t from 'tap'
+import { addMonths, EXPIRY_CHOICES, parseExpiry } from '../../src/sharing/expiry.ts'
+
+const NOW = new Date('2025-01-31T10:00:00.000Z')
+const iso = (s: string): Date => new Date(s)
+
+t.test('keep, never and every preset', async t => {
+  t.same(parseExpiry('keep', undefined, '2030-01-01T00:00:00.000Z', NOW), { ok: true, expiresAt: '2030-01-01T00:00:00.000Z' })
+  t.same(parseExpiry('keep', undefined, null, NOW), { ok: true, expiresAt: null })
+  t.same(parseExpiry('never', '2030-01-01', '2030-01-01T00:00:00.000Z', NOW), { ok: true, expiresAt: null })
+  const expected: Record<string, string> = {
+    '1d': '2025-02-01T10:00:00.000Z',
+    '3d': '2025-02-03T10:00:00.000Z',
+    '1w': '2025-02-07T10:00:00.000Z',
+    '2w': '2025-02-14T10:00:00.000Z',
+    '1m': '2025-02-28T10:00:00.000Z',
+    '2m': '2025-03-31T10:00:00.000Z',
+    '1y': '2026-01-31T10:00:00.000Z'
+  }
+  const presets = EXPIRY_CHOICES.filter(c => c.days ?? c.months).map(c => c.value)
+  t.same(presets, Object.keys(expected), 'every offered preset is covered')
+  for (const [choice, at] of Object.entries(expected)) t.same(parseExpiry(choice, '', null, NOW), { ok: true, expiresAt: at }, choice)
+  t.same(parseExpiry('5y', undefined, null, NOW), { ok: false, error: 'Choose when the link expires.' })
+  t.same(parseExpiry('', undefined, null, NOW), { ok: false, error: 'Choose when the link expires.' })
+})
+
+t.test('months are calendar months, ending early in short months', async t => {
+  t.same(addMonths(iso('2024-01-31T08:30:00Z'), 1), iso('2024-02-29T08:30:00Z'), 'leap year')
+  t.same(addMonths(iso('2024-02-29T00:00:00Z'), 12), iso('2025-02-28T00:00:00Z'))
+  t.same(addMonths(iso('2024-12-31T23:59:59.999Z'), 2), iso('2025-02-28T23:59:59.999Z'), 'across a year')
+  t.same(addMonths(iso('2024-03-15T12:00:00Z'), 1), iso('2024-04-15T12:00:00Z'))
+  t.same(addMonths(iso('2024-03-31T12:00:00Z'), 1200), iso('2124-03-31T12:00:00Z'))
+})
+
+t.test('a custom date is the end of that day in UTC', async t => {
+  t.same(parseExpiry('custom', '2025-06-15', null, NOW), { ok: true, expiresAt: '2025-06-15T23:59:59.999Z' })
+  t.same(parseExpiry('custom', ' 2025-06-15 ', null, NOW), { ok: true, expiresAt: '2025-06-15T23:59:59.999Z' }, 'trimmed')
+  t.same(parseExpiry('custom', '2025-01-31', null, NOW), { ok: true, expiresAt: '2025-01-31T23:59:59.999Z' }, 'today is still ahead')
+  t.same(parseExpiry('custom', '2024-02-29', null, iso('2024-01-01T00:00:00Z')), { ok: true, expiresAt: '2024-02-29T23:59:59.999Z' }, 'a leap day')
+  t.same(parseExpiry('custom', '2125-01-30', null, NOW), { ok: true, expiresAt: '2125-01-30T23:59:59.999Z' }, 'just under 100 years')
+})
+
+t.test('bad custom dates are refused with a reason', async t => {
+  const malformed = ['2024-02-30', '2025-02-29', '2025-13-01', '2025-00-10', '2025-04-31', 'tomorrow', '2025-6-1', '15.06.2025', '2025-06-15T10:00', '', undefined]
+  for (const date of malformed) {
+    t.same(parseExpiry('custom', date, null, NOW), { ok: false, error: 'Enter the expiry date as a calendar date (YYYY-MM-DD).' }, String(date))
+  }
+  for (const date of ['2025-01-30', '1999-12-31', '0050-01-01']) {
+    t.match(parseExpiry('custom', date, null, NOW), { ok: false, error: /in the past/ }, date)
+  }
+  for (const date of ['2125-02-01', '9999-12-31']) {
+    t.match(parseExpiry('custom', date, null, NOW), { ok: false, error: /more than 100 years/ }, date)
+  }
+})
