@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { loadConfig, ConfigError } from './config.ts'
 import { MigrationError } from './db/migrate.ts'
@@ -29,8 +30,10 @@ async function indexCommand (): Promise<void> {
 
 async function demoCommand (): Promise<void> {
   const config = loadConfig()
-  const count = await generateDemoLibrary(config.originals.replace(/\/$/, ''))
-  log(`Wrote ${count} demo photos to ${config.originals}; run "npm run index" or restart to index them.`)
+  // Always the data folder's demo, never ALBUMLINK_ORIGINALS: regenerating replaces the folder.
+  const dir = join(config.dataDir, 'demo-originals')
+  const count = await generateDemoLibrary(dir)
+  log(`Wrote ${count} demo photos to ${dir}; ${config.isDemo ? 'run "npm run index" or restart to index them' : 'unset ALBUMLINK_ORIGINALS to use them'}.`)
 }
 
 async function passwdCommand (): Promise<void> {

@@ -1,4 +1,5 @@
-import type { Config } from './config.ts'
+import type { AddressInfo } from 'node:net'
+import { ConfigError, type Config } from './config.ts'
 import { buildApp } from './app.ts'
 import { openLibrary } from './library/open-library.ts'
 import { ensureOwner } from './library/owner-account.ts'
@@ -10,12 +11,23 @@ import { progressReporter } from './progress.ts'
 export async function startServer (config: Config): Promise<void> {
   const log = (line: string): void => { console.log(line) }
   const db = await openLibrary(config, log)
-  const password = await ensureOwner(db, config.password)
   const indexState = new IndexState()
   const app = await buildApp(config, { db, indexState, logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } })
-  await app.listen({ port: config.port, host: config.host })
-  const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
+  try {
+    await app.listen({ port: config.port, host: config.host })
+  } catch (err) {
+    await app.close()
+    await db.destroy()
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new ConfigError(`Cannot listen on ${config.host}:${config.port} (${code}); choose another ALBUMLINK_PORT or ALBUMLINK_HOST.`)
+    }
+    throw err
+  }
+  const url = config.publicUrl ?? localUrl(config.host, (app.server.address() as AddressInfo).port)
   log(`albumlink is listening on ${url}`)
+  // Only once listening: a generated password must not be lost to a failed start.
+  const password = await ensureOwner(db, config.password)
   if (password) log(`Owner password (shown once, change it with "npm run passwd"): ${password}`)
 
   let closing = false
@@ -34,4 +46,10 @@ export async function startServer (config: Config): Promise<void> {
   indexState.track(async () => await runIndex(db, { originals: config.originals, thumbsDir: config.thumbsDir, onProgress: progress.update }))
     .then(stats => { progress.stop(); if (stats) log(`Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`) })
     .catch(err => { progress.stop(); app.log.error({ err }, 'indexing failed') })
+}
+
+/** A URL a person can open: wildcard hosts become localhost, IPv6 gets brackets. */
+function localUrl (host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
+  return `http://${shown}:${port}`
 }

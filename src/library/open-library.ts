@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import type { Kysely } from 'kysely'
-import type { Config } from '../config.ts'
+import { ConfigError, type Config } from '../config.ts'
 import { connectDb } from '../db/connect.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import type { DB } from '../db/schema.ts'
@@ -15,10 +15,17 @@ export async function openLibrary (config: Config, log: (line: string) => void):
     await db.destroy()
     throw err
   }
-  if (config.isDemo && !existsSync(config.originals)) {
-    const count = await generateDemoLibrary(config.originals)
-    log(`Created a demo library of ${count} photos in ${config.originals}`)
+  try {
+    if (config.isDemo && !existsSync(config.originals)) {
+      const count = await generateDemoLibrary(config.originals)
+      log(`Created a demo library of ${count} photos in ${config.originals}`)
+    }
+    if (!statSync(config.originals, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new ConfigError(`The photo folder ${config.originals} does not exist or is not a folder (ALBUMLINK_ORIGINALS).`)
+    }
+  } catch (err) {
+    await db.destroy()
+    throw err
   }
-  if (!existsSync(config.originals)) throw new Error(`The photo folder ${config.originals} does not exist (ALBUMLINK_ORIGINALS).`)
   return db
 }

@@ -97,12 +97,18 @@ async function indexFile (db: Kysely<DB>, options: IndexOptions, file: ScannedFi
   }
 }
 
+/**
+ * libvips keeps one error buffer for all threads, so with two files in flight
+ * the text may describe the other one: HEIC/HEIF is classified by its type
+ * (sharp's own build cannot decode HEVC), not by the text.
+ */
 function describeImageError (err: unknown, file: ScannedFile): string {
-  const message = (err as Error).message ?? String(err)
-  if (/heif|unsupported image format|bad seek|compression format/i.test(message) && /heic|heif|tiff/.test(file.mime)) {
-    return `unsupported ${file.mime.split('/')[1].toUpperCase()} variant: ${message.split('\n')[0]}`
+  const message = ((err as Error).message ?? String(err)).split('\n')[0]
+  const format = file.mime.split('/')[1].toUpperCase()
+  if (/heic|heif/.test(file.mime) || (file.mime === 'image/tiff' && /unsupported|compression/i.test(message))) {
+    return `unsupported ${format} variant: ${message}`
   }
-  return `cannot decode image: ${message.split('\n')[0]}`
+  return `cannot decode image: ${message}`
 }
 
 type PhotoFields = Partial<Omit<Photo, 'id' | 'uid' | 'path'>>

@@ -1,0 +1,128 @@
+import t from 'tap'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import sharp from 'sharp'
+import type { Kysely } from 'kysely'
+import { connectDb } from '../../src/db/connect.ts'
+import { migrateToLatest } from '../../src/db/migrate.ts'
+import type { DB, Photo } from '../../src/db/schema.ts'
+import { runIndex, type IndexStats } from '../../src/library/indexer/index.ts'
+import { thumbPath, type ThumbSize } from '../../src/library/indexer/thumbnails.ts'
+import { albumPhotosQuery } from '../../src/library/membership.ts'
+
+// Real camera files (CC BY-SA 4.0, the "exif-samples" collection), read in place.
+const SAMPLES = fileURLToPath(new URL('../../../shared/photos/exif-samples', import.meta.url))
+
+let db: Kysely<DB>
+let dir: string
+let first: IndexStats
+const byPath = new Map<string, Photo>()
+
+t.before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'albumlink-indexer-'))
+  db = connectDb(join(dir, 'albumlink.db'))
+  await migrateToLatest(db)
+  first = await runIndex(db, { originals: SAMPLES, thumbsDir: join(dir, 'thumbs') })
+  for (const p of await db.selectFrom('photos').selectAll().execute()) byPath.set(p.path, p)
+})
+t.teardown(async () => {
+  await db.destroy()
+  await rm(dir, { recursive: true, force: true })
+})
+
+const photo = (path: string): Photo => {
+  const found = byPath.get(path)
+  if (!found) throw new Error(`${path} was not indexed`)
+  return found
+}
+const thumb = (p: Photo, size: ThumbSize): string => thumbPath(join(dir, 'thumbs'), p.hash ?? '', size)
+
+t.test('every image file is recorded, readable or not', async t => {
+  t.equal(first.files, 100, 'READMEs are not images')
+  t.equal(first.processed + first.failed, first.files)
+  t.equal(byPath.size, first.files)
+  t.ok(first.processed >= 90, `${first.processed} processed`)
+})
+
+t.test('dates, places and camera of the GPS files', async t => {
+  const p = photo('jpg/gps/DSCN0010.jpg')
+  t.equal(p.taken_at, '2008-10-22T16:28:39')
+  t.equal(p.taken_estimated, 0)
+  t.ok(Math.abs((p.lat ?? 0) - 43.4674) < 0.0001, `lat ${p.lat}`)
+  t.ok(Math.abs((p.lng ?? 0) - 11.8851) < 0.0001, `lng ${p.lng}`)
+  t.match(p, { country_code: 'IT', country: 'Italy', state: 'Toscana', camera: 'NIKON COOLPIX P6000', width: 640, height: 480, folder: 'jpg/gps' })
+  const gps = [...byPath.values()].filter(p => p.folder === 'jpg/gps')
+  t.equal(gps.length, 9)
+  for (const p of gps) {
+    t.match(p.taken_at, /^2008-10-22T1[67]:/, p.path)
+    t.equal(p.state, 'Toscana', p.path)
+  }
+  const moment = await db.selectFrom('albums').selectAll().where('kind', '=', 'moment').where('filter', '=', 'IT/2008-10-22').executeTakeFirstOrThrow()
+  t.equal(moment.title, 'Toscana, October 2008')
+  const members = await db.selectFrom('album_photos').select('photo_id').where('album_id', '=', moment.id).execute()
+  t.same(members.map(m => m.photo_id).sort(), gps.map(p => p.id).sort(), 'the nine photos of that afternoon are one moment')
+  t.ok(await db.selectFrom('albums').select('id').where('kind', '=', 'state').where('filter', '=', 'IT/Toscana').executeTakeFirst())
+})
+
+t.test('date fallbacks: IFD0 date, then the file time marked as estimated', async t => {
+  t.match(photo('jpg/tests/67-0_length_string.jpg'), { taken_at: '2016-09-12T10:05:31', taken_estimated: 0 })
+  const undated = photo('jpg/orientation/landscape_1.jpg')
+  t.equal(undated.taken_estimated, 1)
+  t.match(undated.taken_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/)
+  t.match(photo('jpg/mobile/HMD_Nokia_8.3_5G.jpg'), { taken_at: '2022-08-14T14:12:31', taken_at_utc: '2022-08-14T11:12:31.000Z' })
+})
+
+async function grey (file: string): Promise<Buffer> {
+  return await sharp(file).resize(32, 32, { fit: 'fill' }).greyscale().raw().toBuffer()
+}
+const difference = (a: Buffer, b: Buffer): number => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]), 0) / a.length
+
+t.test('every orientation comes out upright', async t => {
+  for (const kind of ['landscape', 'portrait']) {
+    const reference = await grey(thumb(photo(`jpg/orientation/${kind}_1.jpg`), 'view'))
+    for (let n = 1; n <= 8; n++) {
+      const p = photo(`jpg/orientation/${kind}_${n}.jpg`)
+      const name = `${kind}_${n}`
+      for (const size of ['view', 'tile'] as const) {
+        const { width = 0, height = 0 } = await sharp(thumb(p, size)).metadata()
+        t.equal(kind === 'landscape' ? width > height : height > width, true, `${name} ${size} thumbnail is ${width}×${height}`)
+      }
+      t.equal(kind === 'landscape' ? p.width! > p.height! : p.height! > p.width!, true, `${name} stored size is upright`)
+      // Same picture as orientation 1, not a mirror of it (a mirror differs by ~30–40).
+      t.ok(difference(reference, await grey(thumb(p, 'view'))) < 5, `${name} looks like ${kind}_1`)
+    }
+  }
+})
+
+t.test('a corrupted file is recorded with its error and kept out of every album', async t => {
+  const broken = photo('jpg/corrupted.jpg')
+  t.match(broken.error, /^cannot decode image: /)
+  t.equal(await db.selectFrom('album_photos').select('album_id').where('photo_id', '=', broken.id).executeTakeFirst(), undefined)
+  for (const album of await db.selectFrom('albums').selectAll().execute()) {
+    const ids = await albumPhotosQuery(db, album, 'owner').select('photos.id').execute()
+    t.notOk(ids.some(r => r.id === broken.id), `not in ${album.kind} ${album.filter}`)
+  }
+  t.equal(photo('jpg/long_description.jpg').error, null, 'files after it were indexed')
+  t.ok(await db.selectFrom('albums').select('id').where('kind', '=', 'folder').where('filter', '=', 'jpg').executeTakeFirst())
+})
+
+t.test('HEIC files index or say clearly that they are unsupported', async t => {
+  const heic = [...byPath.values()].filter(p => /\.hei[cf]$/i.test(p.path))
+  t.equal(heic.length, 5)
+  for (const p of heic) {
+    if (p.error === null) t.ok(p.width && p.hash, `${p.path} indexed`)
+    else t.match(p.error, /^unsupported HEI[CF] variant: /, p.path)
+  }
+  const failures = [...byPath.values()].filter(p => p.error !== null).map(p => p.path)
+  t.equal(failures.length, first.failed)
+  t.ok(failures.every(path => path === 'jpg/corrupted.jpg' || /\.(hei[cf]|tiff?)$/i.test(path)), failures.join(', '))
+})
+
+t.test('a second run does no image work', async t => {
+  const second = await runIndex(db, { originals: SAMPLES, thumbsDir: join(dir, 'thumbs') })
+  t.match(second, { files: first.files, processed: 0, unchanged: first.processed, failed: first.failed, missing: 0 })
+  const after = await db.selectFrom('photos').select(['path', 'uid', 'indexed_at']).execute()
+  t.ok(after.every(p => photo(p.path).uid === p.uid && photo(p.path).indexed_at === p.indexed_at), 'no row rewritten')
+})
