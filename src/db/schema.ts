@@ -77,6 +77,8 @@ export interface UsersTable {
   name: string
   password_hash: string
   created_at: string
+  /** Part of every owner session; bumping it signs out every copy of every owner cookie. */
+  session_epoch: Generated<number>
 }
 
 export interface DB {

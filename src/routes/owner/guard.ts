@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ownerSessionTag } from '../../library/owner-account.ts'
 
 const HERE = 'http://albumlink.invalid'
 
@@ -16,6 +17,12 @@ export function safeNext (next: unknown): string {
   return '/albums'
 }
 
+/** True when the request carries an owner session that has not been ended since. */
+export async function isOwner (app: FastifyInstance, request: FastifyRequest): Promise<boolean> {
+  const tag = request.session.get('owner')
+  return tag !== undefined && tag === await ownerSessionTag(app.db)
+}
+
 /**
  * Everything registered in this scope is the owner's: anonymous requests are
  * sent to sign in (forms get 401 and never act), state-changing requests must
@@ -24,7 +31,7 @@ export function safeNext (next: unknown): string {
  */
 export function guardOwnerScope (app: FastifyInstance): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.session.get('owner')) return
+    if (await isOwner(app, request)) return
     if (request.method === 'GET' || request.method === 'HEAD') {
       return await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`)
     }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import { checkOwnerPassword } from '../../library/owner-account.ts'
-import { safeNext } from './guard.ts'
+import { checkOwnerPassword, endOwnerSessions, ownerSessionTag } from '../../library/owner-account.ts'
+import { isOwner, safeNext } from './guard.ts'
 
 const LoginBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
@@ -11,10 +11,10 @@ const LoginBody = Type.Object({
 })
 
 export default async function loginRoutes (app: FastifyInstance): Promise<void> {
-  app.get('/', async (request, reply) => await reply.redirect(request.session.get('owner') ? '/albums' : '/login'))
+  app.get('/', async (request, reply) => await reply.redirect(await isOwner(app, request) ? '/albums' : '/login'))
 
   app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
-    if (request.session.get('owner')) return await reply.redirect(safeNext(request.query.next))
+    if (await isOwner(app, request)) return await reply.redirect(safeNext(request.query.next))
     return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next: safeNext(request.query.next), error: null })
   })
 
@@ -26,7 +26,7 @@ export default async function loginRoutes (app: FastifyInstance): Promise<void> 
     const next = safeNext(request.body.next)
     if (await checkOwnerPassword(app.db, request.body.password)) {
       request.session.regenerate()
-      request.session.set('owner', 'owner')
+      request.session.set('owner', await ownerSessionTag(app.db) ?? undefined)
       return await reply.redirect(next, 303)
     }
     reply.code(401)
@@ -34,6 +34,7 @@ export default async function loginRoutes (app: FastifyInstance): Promise<void> 
   })
 
   app.post('/logout', { preValidation: app.csrfProtection }, async (request, reply) => {
+    if (await isOwner(app, request)) await endOwnerSessions(app.db)
     request.session.delete()
     return await reply.redirect('/login', 303)
   })
