@@ -3,17 +3,24 @@ import helmet from '@fastify/helmet'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 
+/** The origin of an external map style (ALBUMLINK_MAP_STYLE), whose style, tiles and sprites the map must fetch. */
+function mapOrigin (style: string | undefined): string[] {
+  return style && /^https?:\/\//.test(style) && URL.canParse(style) ? [new URL(style).origin] : []
+}
+
 /** Security headers with a strict CSP (our own scripts, styles and images only), form bodies, rate limits. */
 export default fp(async app => {
+  const map = mapOrigin(app.config.mapStyle)
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...map],
+        // maplibre-gl's ESM build starts its worker from its own same-origin URL: no blob: needed.
+        workerSrc: ["'self'"],
+        connectSrc: ["'self'", ...map],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],

@@ -6,6 +6,7 @@ import photoRoutes from './photo.ts'
 import mediaRoutes from './media.ts'
 import downloadRoutes from './download.ts'
 import logoutRoutes from './logout.ts'
+import mapRoutes from './map.ts'
 
 /**
  * Everything under /s: what a person holding a link may do. The token is in
@@ -27,4 +28,5 @@ export default async function visitorRoutes (app: FastifyInstance): Promise<void
   await app.register(photoRoutes, deps)
   await app.register(mediaRoutes, deps)
   await app.register(downloadRoutes, deps)
+  await app.register(mapRoutes, deps)
 }
