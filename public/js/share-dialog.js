@@ -12,6 +12,33 @@ export function enhanceShareLinks (root) {
     await openShareDialog(trigger.href, trigger)
   })
   for (const panel of root.querySelectorAll('.share-panel')) wirePanel(panel, null)
+  restoreOpenerFocus(root)
+}
+
+// After a change the page reloads (chips, cover icons); focus then goes back
+// to the control that opened the dialog, or to its card's menu button.
+const OPENER_KEY = 'albumlink:share-opener'
+
+function rememberOpener (opener) {
+  if (!opener) return
+  const saved = { page: location.pathname + location.search, href: opener.getAttribute('href'), inMenu: Boolean(opener.closest('details.menu')) }
+  try { sessionStorage.setItem(OPENER_KEY, JSON.stringify(saved)) } catch {}
+}
+
+// A Share entry of a context menu is hidden once the menu closes: its menu button takes the focus.
+function focusOpener (opener) {
+  const menu = opener?.closest('details.menu:not([open])')
+  ;(menu ? menu.querySelector('summary') : opener)?.focus()
+}
+
+function restoreOpenerFocus (root) {
+  let saved = null
+  try { saved = JSON.parse(sessionStorage.getItem(OPENER_KEY) ?? 'null'); sessionStorage.removeItem(OPENER_KEY) } catch {}
+  if (!saved || saved.page !== location.pathname + location.search) return
+  const links = [...root.querySelectorAll('a[data-share-dialog]')].filter(a => a.getAttribute('href') === saved.href)
+  const direct = saved.inMenu ? null : links.find(a => !a.closest('details.menu'))
+  const menuButton = links.map(a => a.closest('details.menu')?.querySelector('summary')).find(Boolean)
+  ;(direct ?? menuButton)?.focus()
 }
 
 async function fetchPanel (url, init) {
@@ -29,8 +56,7 @@ async function openShareDialog (url, opener) {
   dialog.append(document.importNode(panel, true))
   dialog.addEventListener('close', () => {
     dialog.remove()
-    if (dialog.dataset.changed) window.location.reload()
-    else opener?.focus()
+    if (dialog.dataset.changed) { rememberOpener(opener); window.location.reload() } else focusOpener(opener)
   })
   document.body.append(dialog)
   wirePanel(dialog.querySelector('.share-panel'), dialog)
@@ -67,6 +93,11 @@ function wirePanel (panel, dialog) {
       const body = new URLSearchParams({ _csrf: panel.querySelector('input[name=_csrf]').value })
       await submit(panel, dialog, remove.href, body)
     }
+  })
+  // The chevron is a link styled as a button: Space must press it too.
+  panel.addEventListener('keydown', event => {
+    const toggle = event.key === ' ' && event.target.closest('[data-toggle]')
+    if (toggle) { event.preventDefault(); toggle.click() }
   })
   panel.addEventListener('submit', async event => {
     event.preventDefault()
