@@ -27,5 +27,7 @@ declare module '@fastify/secure-session' {
     owner: string
     /** Share tokens this browser has opened, oldest first. */
     tokens: string[]
+    /** Password-protected links unlocked in this browser: link id → password version. */
+    unlocked: Record<string, number>
   }
 }

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, rename, mkdir, readFile, stat } from 'node:fs/promises'
+import { cp, mkdtemp, rm, rename, mkdir, readFile, readdir, stat } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -35,8 +35,11 @@ interface TestT { teardown: (fn: () => unknown) => void }
  */
 async function demoTemplate (): Promise<string> {
   const hash = createHash('sha1')
-  for (const file of ['src/library/demo/generate.ts', 'src/library/demo/trips.ts', 'src/library/indexer/index.ts', 'src/library/derived-albums.ts', 'migrations/index.ts']) {
-    hash.update(await readFile(join(ROOT, file)))
+  // Everything that shapes the indexed demo: the library code and the migrations.
+  for (const dir of ['src/library', 'migrations']) {
+    for (const file of (await readdir(join(ROOT, dir), { recursive: true })).filter(f => f.endsWith('.ts')).sort()) {
+      hash.update(file).update(await readFile(join(ROOT, dir, file)))
+    }
   }
   const template = join(tmpdir(), `albumlink-demo-${hash.digest('hex').slice(0, 12)}`)
   if (await stat(join(template, 'ready')).catch(() => null)) return template

@@ -57,6 +57,6 @@ async function coverPhoto (db: Kysely<DB>, album: Album, audience: Audience): Pr
   return cover?.hash ? { uid: cover.uid, hash: cover.hash } : null
 }
 
-export async function summarizeAll (db: Kysely<DB>, albums: Album[], audience: Audience): Promise<Array<Album & { summary: AlbumSummary }>> {
+export async function summarizeAll<A extends Album> (db: Kysely<DB>, albums: A[], audience: Audience): Promise<Array<A & { summary: AlbumSummary }>> {
   return await Promise.all(albums.map(async album => ({ ...album, summary: await summarizeAlbum(db, album, audience) })))
 }

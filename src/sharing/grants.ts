@@ -1,14 +1,26 @@
 import type { Kysely } from 'kysely'
 import type { Album, DB, Link } from '../db/schema.ts'
 
-export type SharedAlbum = Album & { link_id: number, link_expires_at: string | null }
+export type SharedAlbum = Album & {
+  link_id: number
+  link_expires_at: string | null
+  /** scrypt hash when the link has a password (checked on unlock, never rendered). */
+  link_password_hash: string | null
+  link_password_version: number
+  link_allow_downloads: number
+}
+
+const LINK_COLUMNS = [
+  'links.id as link_id', 'links.expires_at as link_expires_at', 'links.password_hash as link_password_hash',
+  'links.password_version as link_password_version', 'links.allow_downloads as link_allow_downloads'
+] as const
 
 const isLive = (expiresAt: string | null, now: Date): boolean => expiresAt === null || expiresAt > now.toISOString()
 
 /** Every album a token shares right now; empty when the token is unknown, expired or deleted. */
 export async function albumsOfToken (db: Kysely<DB>, token: string, now: Date): Promise<SharedAlbum[]> {
   const rows = await db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
-    .selectAll('albums').select(['links.id as link_id', 'links.expires_at as link_expires_at'])
+    .selectAll('albums').select(LINK_COLUMNS)
     .where('links.token', '=', token)
     .where(eb => eb.or([eb('links.expires_at', 'is', null), eb('links.expires_at', '>', now.toISOString())]))
     .orderBy('albums.title').execute()
@@ -21,15 +33,17 @@ export async function albumsOfToken (db: Kysely<DB>, token: string, now: Date): 
  */
 export async function grantedAlbum (db: Kysely<DB>, token: string, ref: string, now: Date): Promise<SharedAlbum | undefined> {
   const rows = await db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
-    .selectAll('albums').select(['links.id as link_id', 'links.expires_at as link_expires_at'])
+    .selectAll('albums').select(LINK_COLUMNS)
     .where('links.token', '=', token)
     .where(eb => eb.or([eb('albums.uid', '=', ref), eb('albums.slug', '=', ref)]))
     .orderBy('albums.id').execute()
   return rows.find(r => isLive(r.link_expires_at, now))
 }
 
-export async function recordVisit (db: Kysely<DB>, token: string): Promise<void> {
-  await db.updateTable('links').set(eb => ({ views: eb('views', '+', 1) })).where('token', '=', token).execute()
+/** One visit on every live link of the token (expired links of the same secret keep their count). */
+export async function recordVisit (db: Kysely<DB>, token: string, now: Date): Promise<void> {
+  await db.updateTable('links').set(eb => ({ views: eb('views', '+', 1) })).where('token', '=', token)
+    .where(eb => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.toISOString())])).execute()
 }
 
 export const linkIsExpired = (link: Pick<Link, 'expires_at'>, now: Date): boolean => !isLive(link.expires_at, now)

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Album, DB, Link } from '../db/schema.ts'
 import { generateSecret } from './secrets.ts'
 
-export type LinkChanges = Pick<Link, 'token' | 'expires_at'>
+export type LinkChanges = Pick<Link, 'token' | 'expires_at'> & Partial<Pick<Link, 'allow_downloads' | 'password_hash'>>
 
 export async function linksOfAlbum (db: Kysely<DB>, albumId: number): Promise<Link[]> {
   return await db.selectFrom('links').selectAll().where('album_id', '=', albumId).orderBy('created_at', 'asc').orderBy('id', 'asc').execute()
@@ -38,8 +38,14 @@ export async function tokenTakenInAlbum (db: Kysely<DB>, albumId: number, token:
   return (await query.executeTakeFirst()) !== undefined
 }
 
+/** Saves a link in one statement; a new or removed password bumps its version, revoking earlier unlocks. */
 export async function updateLink (db: Kysely<DB>, albumId: number, linkId: number, changes: LinkChanges, at = new Date()): Promise<boolean> {
-  const result = await db.updateTable('links').set({ ...changes, updated_at: at.toISOString() })
+  const result = await db.updateTable('links')
+    .set(eb => ({
+      ...changes,
+      updated_at: at.toISOString(),
+      ...(changes.password_hash !== undefined ? { password_version: eb('password_version', '+', 1) } : {})
+    }))
     .where('album_id', '=', albumId).where('id', '=', linkId).executeTakeFirst()
   return result.numUpdatedRows > 0n
 }

@@ -7,6 +7,7 @@ import { linkRows } from '../../sharing/link-rows.ts'
 import { normaliseSecret } from '../../sharing/secrets.ts'
 import { EXPIRY_CHOICES, parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
+import { passwordChange } from '../../sharing/link-password.ts'
 import { CsrfBody, Uid } from './params.ts'
 
 const AlbumParams = Type.Object({ uid: Uid })
@@ -15,7 +16,12 @@ const ShareQuery = Type.Object({ open: Type.Optional(Type.Integer({ minimum: 1 }
 const SaveBody = Type.Composite([CsrfBody, Type.Object({
   secret: Type.String({ maxLength: 200 }),
   expires: Type.String({ maxLength: 20 }),
-  expires_date: Type.Optional(Type.String({ maxLength: 20 }))
+  expires_date: Type.Optional(Type.String({ maxLength: 20 })),
+  password: Type.Optional(Type.String({ maxLength: 1000 })),
+  remove_password: Type.Optional(Type.Literal('1')),
+  allow_downloads: Type.Optional(Type.Literal('1')),
+  /** Present when the form carried the protection fieldset: only then does a missing checkbox mean "off". */
+  options: Type.Optional(Type.Literal('1'))
 })])
 type LinkRoute = { Params: Static<typeof LinkParams> }
 
@@ -65,7 +71,14 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
     }
     const expiry = parseExpiry(request.body.expires, request.body.expires_date, link.expires_at, app.now())
     if (!expiry.ok) return await fail(expiry.error)
-    await updateLink(app.db, album.id, link.id, { token: secret.secret, expires_at: expiry.expiresAt }, app.now())
+    const password = await passwordChange(request.body.password, request.body.remove_password === '1')
+    if (!password.ok) return await fail(password.error)
+    await updateLink(app.db, album.id, link.id, {
+      token: secret.secret,
+      expires_at: expiry.expiresAt,
+      ...(request.body.options === '1' ? { allow_downloads: request.body.allow_downloads === '1' ? 1 : 0 } : {}),
+      ...(password.hash !== undefined ? { password_hash: password.hash } : {})
+    }, app.now())
     return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
   })
 

@@ -3,18 +3,31 @@ import { sendInvalidLink } from '../../plugins/errors.ts'
 import { grantedAlbum, type SharedAlbum } from '../../sharing/grants.ts'
 import { normaliseToken } from '../../sharing/secrets.ts'
 import { hasToken } from '../../sharing/visitor-session.ts'
+import { isUnlocked } from '../../sharing/unlocks.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
 
 export interface Access { token: string, album: SharedAlbum }
 
 /**
+ * - `open`: the album page, which opens the link (no session needed yet) and
+ *   shows the password form while a protected link is locked;
+ * - `content`: everything else a visitor sees (pages, thumbnails, map data);
+ * - `download`: originals and zips, which the link's downloads switch also governs.
+ */
+export type AccessMode = 'open' | 'content' | 'download'
+
+export const isLocked = (album: SharedAlbum, request: FastifyRequest): boolean =>
+  album.link_password_hash !== null && !isUnlocked(request.visitor, album.link_id, album.link_password_version)
+
+/**
  * The grant check every visitor route runs: the token (normalised) must
  * share the album now — looked up in the database on every request — and,
- * except where the route opens the link, the visitor's session must hold it.
+ * except where the route opens the link, the visitor's session must hold it
+ * and a password-protected link must be unlocked at its current password.
  * Any failure answers exactly like a missing page.
  */
 export function accessChecker (app: FastifyInstance, limiter: MissLimiter) {
-  return async function checkAccess (request: FastifyRequest, reply: FastifyReply, rawToken: string, albumRef: string, opening = false): Promise<Access | null> {
+  return async function checkAccess (request: FastifyRequest, reply: FastifyReply, rawToken: string, albumRef: string, mode: AccessMode = 'content'): Promise<Access | null> {
     if (await refuseWhenBlocked(limiter, request, reply)) return null
     const token = normaliseToken(rawToken)
     const album = token ? await grantedAlbum(app.db, token, albumRef, app.now()) : undefined
@@ -23,7 +36,8 @@ export function accessChecker (app: FastifyInstance, limiter: MissLimiter) {
       await sendInvalidLink(reply)
       return null
     }
-    if (!opening && !hasToken(request.visitor, token)) {
+    const refused = mode !== 'open' && (!hasToken(request.visitor, token) || isLocked(album, request))
+    if (refused || (mode === 'download' && !album.link_allow_downloads)) {
       await sendInvalidLink(reply)
       return null
     }

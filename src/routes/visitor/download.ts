@@ -8,7 +8,7 @@ import { AlbumParams } from './params.ts'
 /** The album's visible originals as one streamed zip. */
 export default async function downloadRoutes (app: FastifyInstance, { checkAccess }: { checkAccess: CheckAccess }): Promise<void> {
   app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/download', { schema: { params: AlbumParams } }, async (request, reply) => {
-    const access = await checkAccess(request, reply, request.params.token, request.params.album)
+    const access = await checkAccess(request, reply, request.params.token, request.params.album, 'download')
     if (!access) return
     const photos = await allAlbumPhotos(app.db, access.album, 'visitor')
     return await sendZip(reply, request, photos, app.config.originals, access.album.title)

@@ -6,6 +6,7 @@ import photoRoutes from './photo.ts'
 import mediaRoutes from './media.ts'
 import downloadRoutes from './download.ts'
 import logoutRoutes from './logout.ts'
+import unlockRoutes from './unlock.ts'
 import mapRoutes from './map.ts'
 
 /**
@@ -25,6 +26,7 @@ export default async function visitorRoutes (app: FastifyInstance): Promise<void
   const deps = { checkAccess: accessChecker(app, limiter), limiter }
   await app.register(logoutRoutes)
   await app.register(openRoutes, deps)
+  await app.register(unlockRoutes, deps)
   await app.register(photoRoutes, deps)
   await app.register(mediaRoutes, deps)
   await app.register(downloadRoutes, deps)

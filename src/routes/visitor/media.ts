@@ -18,7 +18,7 @@ export default async function mediaRoutes (app: FastifyInstance, { checkAccess }
   })
 
   app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo/original', { schema: { params: PhotoParams } }, async (request, reply) => {
-    const access = await checkAccess(request, reply, request.params.token, request.params.album)
+    const access = await checkAccess(request, reply, request.params.token, request.params.album, 'download')
     if (!access) return
     const photo = await photoInAlbum(app.db, access.album, 'visitor', request.params.photo)
     if (!photo) return await sendInvalidLink(reply)

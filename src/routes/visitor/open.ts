@@ -7,7 +7,8 @@ import { albumsOfToken, recordVisit } from '../../sharing/grants.ts'
 import { normaliseToken } from '../../sharing/secrets.ts'
 import { rememberToken } from '../../sharing/visitor-session.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
-import { refuseWhenBlocked, type CheckAccess } from './access.ts'
+import { isLocked, refuseWhenBlocked, type CheckAccess } from './access.ts'
+import { renderPasswordPage } from './unlock.ts'
 import { AlbumParams, TokenParams } from './params.ts'
 
 const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }) })
@@ -15,7 +16,7 @@ const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000
 /** Opening a link: the token goes into the visitor session and counts one visit per browser. */
 export default async function openRoutes (app: FastifyInstance, { checkAccess, limiter }: { checkAccess: CheckAccess, limiter: MissLimiter }): Promise<void> {
   const open = async (visitor: import('@fastify/secure-session').Session, token: string): Promise<void> => {
-    if (rememberToken(visitor, token)) await recordVisit(app.db, token)
+    if (rememberToken(visitor, token)) await recordVisit(app.db, token, app.now())
   }
 
   app.get<{ Params: Static<typeof TokenParams> }>('/:token', { schema: { params: TokenParams } }, async (request, reply) => {
@@ -28,17 +29,20 @@ export default async function openRoutes (app: FastifyInstance, { checkAccess, l
     }
     await open(request.visitor, token)
     if (albums.length === 1) return await reply.redirect(`/s/${token}/${albums[0].uid}`, 303)
-    const cards = await summarizeAll(app.db, albums, 'visitor')
+    // A locked album shows neither cover nor count until its password is given.
+    const cards = (await summarizeAll(app.db, albums, 'visitor'))
+      .map(card => isLocked(card, request) ? { ...card, locked: true, summary: { ...card.summary, count: 0, cover: null } } : card)
     return await reply.view('pages/visitor/albums', { title: 'Shared albums', visitor: true, token, cards })
   })
 
   app.get<{ Params: Static<typeof AlbumParams>, Querystring: Static<typeof PageQuery> }>('/:token/:album', {
     schema: { params: AlbumParams, querystring: PageQuery }
   }, async (request, reply) => {
-    const access = await checkAccess(request, reply, request.params.token, request.params.album, true)
+    const access = await checkAccess(request, reply, request.params.token, request.params.album, 'open')
     if (!access) return
     await open(request.visitor, access.token)
     const { album, token } = access
+    if (isLocked(album, request)) return await renderPasswordPage(reply, album, `/s/${token}/${request.params.album}`, null)
     const [summary, photos, siblings] = await Promise.all([
       summarizeAlbum(app.db, album, 'visitor'),
       albumPage(app.db, album, 'visitor', request.query.page),
@@ -53,6 +57,7 @@ export default async function openRoutes (app: FastifyInstance, { checkAccess, l
       summary,
       photos,
       several: siblings.length > 1,
+      downloads: album.link_allow_downloads === 1 && summary.count > 0,
       page: request.query.page,
       pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE))
     })

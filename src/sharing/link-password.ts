@@ -1,0 +1,18 @@
+import { hashPassword, verifyPassword } from '../library/passwords.ts'
+
+export const LINK_PASSWORD_RULE = 'A link password has 6 to 200 characters.'
+
+export type PasswordChange = { ok: true, hash?: string | null } | { ok: false, error: string }
+
+/**
+ * What the link form asks for: keep the password (empty field), set a new
+ * one, or remove it. Only the scrypt hash is ever stored.
+ */
+export async function passwordChange (typed: string | undefined, remove: boolean): Promise<PasswordChange> {
+  if (remove) return { ok: true, hash: null }
+  if (!typed) return { ok: true }
+  if (typed.length < 6 || typed.length > 200) return { ok: false, error: LINK_PASSWORD_RULE }
+  return { ok: true, hash: await hashPassword(typed) }
+}
+
+export const checkLinkPassword = async (hash: string, password: string): Promise<boolean> => await verifyPassword(password, hash)

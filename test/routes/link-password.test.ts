@@ -1,0 +1,123 @@
+import t from 'tap'
+type Assert = { equal: (a: unknown, b: unknown, m?: string) => void }
+import { buildTestApp, signIn, ownerPost, cookiesFrom } from '../helper.ts'
+import { albumOfKind, freshClient, unknownLinkBody, visit } from './visitor-helpers.ts'
+
+const SECRET = 'protected-trip-2024'
+
+/** A state album shared under SECRET with a password, opened by a fresh visitor (locked). */
+async function protectedLink (t: Parameters<typeof buildTestApp>[0]) {
+  const ctx = await buildTestApp(t)
+  const session = await signIn(ctx.app)
+  const album = await albumOfKind(ctx.db, 'state')
+  t.equal((await ownerPost(ctx.app, session, `/albums/${album.uid}/links`)).statusCode, 303)
+  const link = await ctx.db.selectFrom('links').selectAll().where('album_id', '=', album.id).executeTakeFirstOrThrow()
+  const saved = await ownerPost(ctx.app, session, `/albums/${album.uid}/links/${link.id}`, { secret: SECRET, expires: 'never', password: 'open sesame', options: '1', allow_downloads: '1' })
+  t.equal(saved.statusCode, 303, 'password saved')
+  const photo = await ctx.db.selectFrom('photos').select('uid').where('country_code', '=', album.filter.split('/')[0]).where('state', '=', album.filter.split('/').slice(1).join('/')).executeTakeFirstOrThrow()
+  const base = `/s/${SECRET}/${album.uid}`
+  const routes = {
+    photo: `${base}/${photo.uid}`,
+    tile: `${base}/${photo.uid}/thumb/tile`,
+    view: `${base}/${photo.uid}/thumb/view`,
+    original: `${base}/${photo.uid}/original`,
+    zip: `${base}/download`,
+    geojson: `${base}/map.geojson`,
+    map: `${base}/map`
+  }
+  return { ...ctx, session, album, link, base, routes }
+}
+
+type Ctx = Awaited<ReturnType<typeof protectedLink>>
+
+async function unlock (ctx: Ctx, cookie: string, password: string, client = '10.1.1.1') {
+  return await ctx.app.inject({ method: 'POST', url: `${ctx.base}/unlock`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `password=${encodeURIComponent(password)}`, remoteAddress: client })
+}
+
+async function everyContentRoute (t: Assert, ctx: Ctx, cookie: string, expect: 'refused' | 'served', what: string): Promise<void> {
+  const invalid = await unknownLinkBody(ctx.app)
+  for (const [name, url] of Object.entries(ctx.routes)) {
+    const res = await visit(ctx.app, url, cookie)
+    if (expect === 'served') t.equal(res.statusCode, 200, `${what}: ${name} served`)
+    else {
+      t.equal(res.statusCode, 404, `${what}: ${name} refused`)
+      t.equal(res.body, invalid, `${what}: ${name} answers like a missing page`)
+    }
+  }
+}
+
+t.test('a protected link shows a password page and refuses every content route until unlocked', async t => {
+  const ctx = await protectedLink(t)
+  const stored = await ctx.db.selectFrom('links').selectAll().where('id', '=', ctx.link.id).executeTakeFirstOrThrow()
+  t.match(stored.password_hash, /^scrypt\$/, 'only a hash is stored')
+  t.notMatch(stored.password_hash, 'open sesame')
+
+  const page = await visit(ctx.app, ctx.base)
+  t.equal(page.statusCode, 401)
+  t.match(page.body, 'This shared album is protected')
+  t.notMatch(page.body, '/thumb/', 'no photo of the album on the password page')
+  const cookie = cookiesFrom(page)
+  await everyContentRoute(t, ctx, cookie, 'refused', 'locked')
+
+  const wrong = await unlock(ctx, cookie, 'not it')
+  t.equal(wrong.statusCode, 401)
+  t.match(wrong.body, 'That password is not right.')
+  await everyContentRoute(t, ctx, cookiesFrom(wrong, cookie), 'refused', 'wrong password')
+
+  const right = await unlock(ctx, cookie, 'open sesame')
+  t.equal(right.statusCode, 303)
+  const unlocked = cookiesFrom(right, cookie)
+  t.equal((await visit(ctx.app, ctx.base, unlocked)).statusCode, 200, 'album page after unlock')
+  await everyContentRoute(t, ctx, unlocked, 'served', 'unlocked')
+
+  const list = await visit(ctx.app, `/s/${SECRET}`, cookie)
+  t.equal(list.statusCode, 303, 'one album: straight to it')
+})
+
+t.test('changing or removing the password, or deleting the link, revokes unlocks', async t => {
+  const ctx = await protectedLink(t)
+  const open = async (): Promise<string> => {
+    const first = cookiesFrom(await visit(ctx.app, ctx.base))
+    return cookiesFrom(await unlock(ctx, first, 'open sesame'), first)
+  }
+  let cookie = await open()
+  await everyContentRoute(t, ctx, cookie, 'served', 'unlocked')
+  t.equal((await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, { secret: SECRET, expires: 'never', password: 'new secret words', options: '1', allow_downloads: '1' })).statusCode, 303)
+  await everyContentRoute(t, ctx, cookie, 'refused', 'password changed after unlock')
+  t.equal((await unlock(ctx, cookie, 'open sesame')).statusCode, 401, 'the old password no longer works')
+
+  const relock = cookiesFrom(await unlock(ctx, cookie, 'new secret words'), cookie)
+  await everyContentRoute(t, ctx, relock, 'served', 'unlocked with the new password')
+  t.equal((await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, { secret: SECRET, expires: 'never', remove_password: '1', options: '1', allow_downloads: '1' })).statusCode, 303)
+  const removed = await ctx.db.selectFrom('links').selectAll().where('id', '=', ctx.link.id).executeTakeFirstOrThrow()
+  t.equal(removed.password_hash, null, 'password removed')
+  await everyContentRoute(t, ctx, relock, 'served', 'no password any more')
+
+  await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, { secret: SECRET, expires: 'never', password: 'third password', options: '1', allow_downloads: '1' })
+  cookie = cookiesFrom(await unlock(ctx, cookiesFrom(await visit(ctx.app, ctx.base)), 'third password'))
+  t.equal((await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}/delete`)).statusCode, 303)
+  await everyContentRoute(t, ctx, cookie, 'refused', 'link deleted after unlock')
+})
+
+t.test('password attempts are limited per client and link, with a friendly 429', async t => {
+  const ctx = await protectedLink(t)
+  const cookie = cookiesFrom(await visit(ctx.app, ctx.base))
+  const client = freshClient()
+  for (let i = 0; i < 5; i++) t.equal((await unlock(ctx, cookie, `guess ${i}`, client)).statusCode, 401)
+  const limited = await unlock(ctx, cookie, 'open sesame', client)
+  t.equal(limited.statusCode, 429, 'even the right password waits once the limit is reached')
+  t.match(limited.body, 'Too many wrong passwords')
+  t.equal((await unlock(ctx, cookie, 'open sesame', freshClient())).statusCode, 303, 'another client is not blocked')
+})
+
+t.test('a too-short password is refused inline and nothing changes', async t => {
+  const ctx = await protectedLink(t)
+  const before = await ctx.db.selectFrom('links').selectAll().where('id', '=', ctx.link.id).executeTakeFirstOrThrow()
+  const res = await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, { secret: SECRET, expires: 'never', password: 'abc', options: '1', allow_downloads: '1' })
+  t.equal(res.statusCode, 400)
+  t.match(res.body, 'Not saved: A link password has 6 to 200 characters.')
+  t.same(await ctx.db.selectFrom('links').selectAll().where('id', '=', ctx.link.id).executeTakeFirstOrThrow(), before)
+  const dialog = await ctx.app.inject({ url: `/albums/${ctx.album.uid}/share`, headers: { cookie: ctx.session.cookie } })
+  t.match(dialog.body, 'Password protected', 'the dialog marks protected links')
+  t.notMatch(dialog.body, 'open sesame')
+})
