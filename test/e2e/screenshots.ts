@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../src/db/schema.ts'
 import { addPhotos, createAlbum, setCover } from '../../src/library/manual-albums.ts'
 import { setPrivate } from '../../src/library/photos.ts'
-import { createLink } from '../../src/sharing/links.ts'
+import { createLink, updateLink } from '../../src/sharing/links.ts'
+import { hashPassword } from '../../src/library/passwords.ts'
 import { ROOT } from '../helper.ts'
 import { chromiumPath, launchBrowser, newContext, signInOwner, startServer } from './harness.ts'
 
@@ -20,7 +21,7 @@ async function photosOf (db: Kysely<DB>, folderLike: string): Promise<string[]> 
   return (await db.selectFrom('photos').select('uid').where('path', 'like', `%${folderLike}%`).orderBy('taken_at').execute()).map(p => p.uid)
 }
 
-/** Manual albums, a private photo and links, so every screenshot has something to show. */
+/** Manual albums, a private photo and links (one protected, one expired), so every screenshot has something to show. */
 async function stage (db: Kysely<DB>): Promise<{ tuscany: string, paris: string }> {
   const make = async (title: string, description: string, folders: string[], cover?: number): Promise<{ id: number, uid: string, photos: string[] }> => {
     const album = await createAlbum(db, { title, description })
@@ -32,14 +33,16 @@ async function stage (db: Kysely<DB>): Promise<{ tuscany: string, paris: string 
   const tuscany = await make('Summer in Tuscany', 'Florence, Siena and the hills in between — two weeks in June.', ['/tuscany/', '/rome/'], 2)
   const paris = await make('Paris weekend', 'A long weekend in September.', ['/paris/'])
   const california = await make('California road trip', 'From San Francisco down the coast.', ['/california/'])
-  await make('Christmas in Munich', 'Markets, snow and pretzels.', ['/munich/'])
+  const munich = await make('Christmas in Munich', 'Markets, snow and pretzels.', ['/munich/'])
   await make('Berlin in winter', '', ['/berlin/'])
   await setPrivate(db, tuscany.photos[4], true)
-  const month = new Date(Date.now() + 31 * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, '')
-  await createLink(db, tuscany.id, 'owner', { token: 'tuscany-for-friends', expires_at: month })
-  await createLink(db, tuscany.id, 'owner')
+  const inDays = (days: number): string => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, '')
+  await createLink(db, tuscany.id, 'owner', { token: 'tuscany-for-friends', expires_at: inDays(31) })
+  const family = await createLink(db, tuscany.id, 'owner', { token: 'tuscany-family-only' })
+  await updateLink(db, tuscany.id, family.id, { token: family.token, expires_at: null, password_hash: await hashPassword('olive-grove-7'), allow_downloads: 0 })
   await createLink(db, paris.id, 'owner', { token: 'tuscany-for-friends' })
   await createLink(db, california.id, 'owner')
+  await createLink(db, munich.id, 'owner', { token: 'munich-market-2023', expires_at: inDays(-20) })
   return { tuscany: tuscany.uid, paris: paris.uid }
 }
 
@@ -78,6 +81,9 @@ async function main (): Promise<void> {
     await shoot(page, 'share-dialog')
     await page.locator('dialog.share-dialog[open] .link-row .chevron').first().click()
     await shoot(page, 'share-dialog-open')
+
+    await page.goto(`${base}/links`)
+    await shoot(page, 'links')
 
     const visitor = await newContext(browser)
     const guest = await visitor.newPage()

@@ -5,6 +5,7 @@
 import t from 'tap'
 import type { Page } from 'playwright-core'
 import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer, type E2EServer } from './harness.ts'
+import { dialog, reloadAfter, rows } from './share-ui.ts'
 
 const SECRET = 'summer-trip-2024'
 const DAY = 24 * 3600 * 1000
@@ -16,17 +17,9 @@ async function openAlbum (page: Page, server: E2EServer, list: string, title: st
   await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
 }
 
-const dialog = (page: Page) => page.locator('dialog.share-dialog[open]')
-const rows = (page: Page) => dialog(page).locator('.link-row')
-
 /** Waits until the dialog's panel was redrawn with `count` rows. */
 async function waitForRows (page: Page, count: number): Promise<void> {
   await page.waitForFunction(n => document.querySelectorAll('dialog.share-dialog[open] .link-row').length === n, count)
-}
-
-/** Runs `action` (closing a changed dialog) and waits for the page reload it causes. */
-async function reloadAfter (page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), action()])
 }
 
 async function saveSecret (page: Page, row: ReturnType<typeof rows>, secret: string, expires?: string): Promise<void> {

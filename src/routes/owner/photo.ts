@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
 import { findPhoto, neighbours, photoInAlbum, setArchived, setPrivate, type Neighbours } from '../../library/photos.ts'
+import { LIST_PATH } from './lists.ts'
 import { CsrfBody, Uid, UidParams } from './params.ts'
 
 const PhotoQuery = Type.Object({ album: Type.Optional(Uid) })
@@ -25,7 +26,8 @@ export default async function photoRoutes (app: FastifyInstance): Promise<void> 
       bodyClass: 'viewer',
       photo,
       album: album ?? null,
-      around
+      around,
+      listPath: album ? LIST_PATH[album.kind] : undefined
     })
   })
 

@@ -8,6 +8,7 @@ import { normaliseSecret } from '../../sharing/secrets.ts'
 import { EXPIRY_CHOICES, parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
 import { passwordChange } from '../../sharing/link-password.ts'
+import { LIST_PATH } from './lists.ts'
 import { CsrfBody, Uid } from './params.ts'
 
 const AlbumParams = Type.Object({ uid: Uid })
@@ -38,7 +39,7 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
   const renderDialog = async (request: FastifyRequest, reply: FastifyReply, album: Album, open: number | undefined, error?: RowError): Promise<FastifyReply> => {
     const rows = await linkRows(app.db, album, shareBase(request, app.config.publicUrl), app.now())
     return await reply.code(error ? 400 : 200).view('pages/owner/share', {
-      title: `Share ${album.title}`, album, rows, open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES
+      title: `Share ${album.title}`, album, rows, open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES, listPath: LIST_PATH[album.kind]
     })
   }
 
@@ -87,7 +88,7 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
     const link = album && await findLink(app.db, album.id, request.params.id)
     if (!album || !link) { if (album) reply.callNotFound(); return }
     const [row] = (await linkRows(app.db, album, shareBase(request, app.config.publicUrl), app.now())).filter(r => r.link.id === link.id)
-    return await reply.view('pages/owner/link-delete', { title: 'Delete link', album, row })
+    return await reply.view('pages/owner/link-delete', { title: 'Delete link', album, row, listPath: LIST_PATH[album.kind] })
   })
 
   app.post<LinkRoute>('/albums/:uid/links/:id/delete', { schema: { params: LinkParams, body: CsrfBody } }, async (request, reply) => {

@@ -1,0 +1,129 @@
+// Link protection in a real browser: the owner sets a password in the share
+// dialog; a fresh visitor meets the password page, a wrong and the right
+// password, the album; the owner turns downloads off and the visitor loses
+// every download; the owner's /links overview — with JavaScript on and off.
+import t from 'tap'
+import { allAlbumPhotos } from '../../src/library/photos.ts'
+import { createLink } from '../../src/sharing/links.ts'
+import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import { editLink, reloadAfter } from './share-ui.ts'
+
+const PASSWORD = 'olive-grove-7'
+const DAY = 24 * 3600 * 1000
+
+await browserTest(t, 'link protection walk', async t => {
+  const server = await startServer(t)
+  const browser = await launchBrowser(t)
+  const albums = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'state').orderBy('id').limit(2).execute()
+  // An expired link, so the overview's state filter has something to leave out.
+  const past = new Date(Date.now() - DAY).toISOString().replace(/\.\d+Z$/, '')
+  await createLink(server.db, albums[0].id, 'owner', { token: 'long-gone-link', expires_at: past })
+
+  for (const [i, js] of [true, false].entries()) {
+    await t.test(`JavaScript ${js ? 'on' : 'off'}`, async t => {
+      const tag = js ? 'js' : 'nojs'
+      const album = albums[i]
+      const token = `protected-${tag}`
+      const link = await createLink(server.db, album.id, 'owner', { token })
+      const [photo] = await allAlbumPhotos(server.db, album, 'visitor')
+      const owner = await newContext(browser, { javaScriptEnabled: js })
+      const visitor = await newContext(browser, { javaScriptEnabled: js })
+      const page = await owner.newPage()
+      await signInOwner(page, server.base)
+
+      // The owner sets a password.
+      let row = await editLink(page, server.base, album.uid, link.id, js, async row => {
+        t.equal(await row.locator('label[for^=password-]').textContent(), 'Password (optional)', 'an open link offers an optional password')
+        await row.locator('input[name=password]').fill(PASSWORD)
+      })
+      t.ok(await row.locator('.tag:has-text("Password protected")').isVisible(), 'the row shows the lock tag')
+      t.match(await row.locator('label[for^=password-]').textContent(), 'leave empty to keep the current one', 'the field now offers a new password')
+      t.ok(await row.locator('input[name=remove_password]').isVisible(), 'and a way to remove it')
+      await checkA11y(t, page, 'share dialog (protected link)')
+      await checkIconButtonNames(t, page, 'share dialog (protected link)')
+      await screenshot(page, `share-protected-${tag}`)
+
+      // A visitor opens the link: the password page, and nothing of the album before it.
+      const guest = await visitor.newPage()
+      await guest.goto(`${server.base}/s/${token}`)
+      const base = guest.url()
+      t.match(await guest.textContent('main'), 'This shared album is protected', 'the link asks for its password')
+      t.equal(await guest.locator('.photo-grid, nav.sidenav').count(), 0, 'and shows no photos')
+      await checkA11y(t, guest, 'password page')
+      await checkIconButtonNames(t, guest, 'password page')
+      await screenshot(guest, `visitor-password-${tag}`)
+      for (const url of [`${base}/${photo.uid}`, `${base}/${photo.uid}/thumb/tile`, `${base}/download`]) {
+        t.equal((await guest.request.get(url)).status(), 404, `${url.slice(base.length) || '/'} is 404 while locked`)
+      }
+
+      await guest.fill('#password', 'not-the-password')
+      await reloadAfter(guest, async () => await guest.click('button:has-text("Open album")'))
+      t.equal(await guest.textContent('.form-error'), 'That password is not right.', 'a wrong password is refused')
+      t.equal(await guest.getAttribute('#password', 'aria-invalid'), 'true', 'and the field is marked invalid')
+      await checkA11y(t, guest, 'password page (wrong password)')
+      await guest.fill('#password', PASSWORD)
+      await reloadAfter(guest, async () => await guest.click('button:has-text("Open album")'))
+      t.equal(guest.url(), base, 'the right password leads to the album')
+      await guest.locator('.photo-grid').waitFor()
+      t.equal(await guest.textContent('.appbar h1'), album.title, 'the album is open')
+      t.ok(await guest.locator('.photo-grid img').first().evaluate(img => (img as HTMLImageElement).naturalWidth > 0), 'its thumbnails load')
+      t.ok(await guest.locator('.appbar a[title="Download album as zip"]').isVisible(), 'downloads are on so far')
+
+      // The owner turns downloads off; the visitor reloads.
+      row = await editLink(page, server.base, album.uid, link.id, js, async row => { await row.locator('input[name=allow_downloads]').uncheck() })
+      t.ok(await row.locator('.tag:has-text("No downloads")').isVisible(), 'the row says "No downloads"')
+      t.ok(await row.locator('.tag:has-text("Password protected")').isVisible(), 'and keeps its password')
+      t.equal((await server.db.selectFrom('links').select('allow_downloads').where('id', '=', link.id).executeTakeFirstOrThrow()).allow_downloads, 0, 'stored')
+
+      await guest.reload()
+      t.equal(await guest.locator('.appbar a[title="Download album as zip"]').count(), 0, 'the album has no Download button')
+      t.ok(await guest.locator('.photo-grid img').first().evaluate(img => (img as HTMLImageElement).naturalWidth > 0), 'thumbnails still load')
+      await guest.locator(`.photo-grid a[href$="/${photo.uid}"]`).click()
+      await guest.waitForURL(`${base}/${photo.uid}`)
+      t.equal(await guest.locator('.appbar a[title="Download photo"]').count(), 0, 'the photo page has no Download button')
+      await checkA11y(t, guest, 'visitor photo (no downloads)')
+      for (const url of [`${base}/download`, `${base}/${photo.uid}/original`]) {
+        t.equal((await guest.request.get(url)).status(), 404, `${url.slice(base.length)} is 404`)
+      }
+      t.equal((await guest.request.get(`${base}/${photo.uid}/thumb/tile`)).status(), 200, 'the thumbnail is not')
+
+      // The overview of all links.
+      await page.goto(`${server.base}/links`)
+      t.equal(await page.getAttribute('nav.sidenav a[href="/links"]', 'aria-current'), 'page', 'Links is the current nav entry')
+      t.equal(await page.locator('.appbar a').count(), 0, 'a top-level page: no back arrow')
+      const tr = page.locator('.links-table tbody tr', { has: page.locator(`input[value*="/s/${token}/"]`) })
+      const cells = tr.locator('td')
+      t.equal(await tr.count(), 1, 'the link has a row')
+      t.equal(await cells.nth(0).locator('a').textContent(), album.title, 'naming its album')
+      t.equal(await cells.nth(2).textContent(), 'Never', 'it never expires')
+      t.ok(await cells.nth(3).locator('svg').isVisible(), 'a lock icon under Password')
+      t.equal(await cells.nth(3).locator('.sr-only').textContent(), 'Password protected', 'named for screen readers')
+      t.equal(await cells.nth(4).textContent(), 'No', '"No" under Downloads')
+      await checkA11y(t, page, 'links overview')
+      await checkIconButtonNames(t, page, 'links overview')
+      await screenshot(page, `links-${tag}`)
+
+      await tr.locator('select[name=expires]').selectOption('1y')
+      await reloadAfter(page, async () => await tr.locator('button:has-text("Extend")').click())
+      t.equal(page.url(), `${server.base}/links`, 'Extend comes back to the overview')
+      t.match(await cells.nth(2).textContent(), /^\d+ \w+ \d{4}$/, `the row now shows an expiry date (${await cells.nth(2).textContent()})`)
+      const stored = await server.db.selectFrom('links').select('expires_at').where('id', '=', link.id).executeTakeFirstOrThrow()
+      const inDays = (Date.parse(`${stored.expires_at!.replace(/Z$/, '')}Z`) - Date.now()) / DAY
+      t.ok(inDays > 364 && inDays < 367, `stored expiry is a year away (${inDays.toFixed(1)} days)`)
+
+      const expired = page.locator('.links-table tbody tr', { has: page.locator('input[value*="/s/long-gone-link/"]') })
+      t.equal(await expired.count(), 1, 'unfiltered, the expired link is listed')
+      await page.selectOption('#state', 'active')
+      await reloadAfter(page, async () => await page.click('.filters button:has-text("Filter")'))
+      t.match(page.url(), /[?&]state=active(&|$)/, 'the filter is in the URL')
+      t.equal(await expired.count(), 0, 'state=active leaves out the expired link')
+      t.equal(await tr.count(), 1, 'and keeps the protected one')
+      t.equal(await page.locator('#state').inputValue(), 'active', 'the filter shows what it filters by')
+
+      expectNoProblems(t, visitor)
+      expectNoProblems(t, owner)
+      await visitor.close()
+      await owner.close()
+    })
+  }
+})
