@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
+import {
+  Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type KyselyPlugin, type PluginTransformQueryArgs,
+  type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type SqliteDatabase, type UnknownRow
+} from 'kysely'
 import type { DB } from './schema.ts'
 
 /** SQLite can roll back DDL, so migrations run in one transaction: all or nothing. */
@@ -13,6 +16,54 @@ class AlbumlinkSqliteDialect extends SqliteDialect {
   override createAdapter (): DialectAdapter { return new TransactionalDdlSqliteAdapter() }
 }
 
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely prepares every query it runs; preparing costs as much as running a
+ * small indexed query, so statements are kept by SQL text (least recently
+ * used dropped first). Safe because we never stream results, which is the one
+ * use that needs a statement to itself.
+ */
+function withStatementCache (sqlite: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>()
+  return {
+    close: () => { cache.clear(); sqlite.close() },
+    prepare: (sql: string) => {
+      let statement = cache.get(sql)
+      if (statement) cache.delete(sql)
+      else statement = sqlite.prepare(sql)
+      cache.set(sql, statement)
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+      return statement
+    }
+  }
+}
+
+const versions = new WeakMap<Kysely<DB>, () => string>()
+
+/**
+ * Changes whenever the data may have changed: after every write through this
+ * Kysely instance (counted before and after it runs) and, through SQLite's
+ * data_version, after any commit by another process (a CLI index run).
+ * Caches key on it; an unknown instance gets a value that never repeats.
+ */
+export function dataVersion (db: Kysely<DB>): string {
+  return versions.get(db)?.() ?? `uncached-${Math.random()}`
+}
+
+class WriteCounter implements KyselyPlugin {
+  writes = 0
+  transformQuery (args: PluginTransformQueryArgs): RootOperationNode {
+    if (args.node.kind !== 'SelectQueryNode') this.writes++
+    return args.node
+  }
+
+  async transformResult (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (args.result.numAffectedRows !== undefined || args.result.numChangedRows !== undefined) this.writes++
+    return args.result
+  }
+}
+
 export function connectDb (file: string): Kysely<DB> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const sqlite = new Database(file)
@@ -20,5 +71,8 @@ export function connectDb (file: string): Kysely<DB> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  return new Kysely<DB>({ dialect: new AlbumlinkSqliteDialect({ database: sqlite }) })
+  const counter = new WriteCounter()
+  const db = new Kysely<DB>({ dialect: new AlbumlinkSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [counter] })
+  versions.set(db, () => `${counter.writes}:${String(sqlite.pragma('data_version', { simple: true }))}`)
+  return db
 }

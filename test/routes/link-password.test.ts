@@ -1,12 +1,11 @@
-import t from 'tap'
-type Assert = { equal: (a: unknown, b: unknown, m?: string) => void }
+import t, { type Test } from 'tap'
 import { buildTestApp, signIn, ownerPost, cookiesFrom } from '../helper.ts'
 import { albumOfKind, freshClient, unknownLinkBody, visit } from './visitor-helpers.ts'
 
 const SECRET = 'protected-trip-2024'
 
 /** A state album shared under SECRET with a password, opened by a fresh visitor (locked). */
-async function protectedLink (t: Parameters<typeof buildTestApp>[0]) {
+async function protectedLink (t: Test) {
   const ctx = await buildTestApp(t)
   const session = await signIn(ctx.app)
   const album = await albumOfKind(ctx.db, 'state')
@@ -34,7 +33,7 @@ async function unlock (ctx: Ctx, cookie: string, password: string, client = '10.
   return await ctx.app.inject({ method: 'POST', url: `${ctx.base}/unlock`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `password=${encodeURIComponent(password)}`, remoteAddress: client })
 }
 
-async function everyContentRoute (t: Assert, ctx: Ctx, cookie: string, expect: 'refused' | 'served', what: string): Promise<void> {
+async function everyContentRoute (t: Test, ctx: Ctx, cookie: string, expect: 'refused' | 'served', what: string): Promise<void> {
   const invalid = await unknownLinkBody(ctx.app)
   for (const [name, url] of Object.entries(ctx.routes)) {
     const res = await visit(ctx.app, url, cookie)

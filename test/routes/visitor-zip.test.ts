@@ -28,7 +28,8 @@ t.test('the album zip holds exactly the visible originals, byte for byte, with r
   t.match(disposition, /filename="[\x20-\x7e]+"/, 'and a plain ASCII fallback')
 
   const entries = await readZip(res.rawPayload)
-  const photos = await db.selectFrom('photos').selectAll().where('uid', 'in', uids).where('private', '=', 0).where('archived', '=', 0).execute()
+  // The zip's order (date, then id) decides which twin gets " (2)".
+  const photos = await db.selectFrom('photos').selectAll().where('uid', 'in', uids).where('private', '=', 0).where('archived', '=', 0).orderBy('taken_at').orderBy('id').execute()
   t.equal(entries.size, photos.length, 'one entry per visible photo, no more')
   const byName = new Map<string, typeof photos[number]>()
   for (const photo of photos) {

@@ -20,7 +20,7 @@ export default async function linksRoutes (app: FastifyInstance): Promise<void> 
     const filter = { kind: request.query.kind || undefined, state: request.query.state || undefined }
     const base = shareBase(request, app.config.publicUrl)
     const links = (await allLinks(app.db, filter, app.now())).map(l => ({ ...l, url: shareUrl(base, l.token, l.albumRef) }))
-    return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS, back: request.url })
+    return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS })
   })
 
   app.post<{ Params: Static<typeof IdParams>, Body: Static<typeof ExtendBody> }>('/links/:id/extend', { schema: { params: IdParams, body: ExtendBody } }, async (request, reply) => {

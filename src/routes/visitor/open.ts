@@ -3,7 +3,9 @@ import { Type, type Static } from '@sinclair/typebox'
 import { sendInvalidLink } from '../../plugins/errors.ts'
 import { summarizeAlbum, summarizeAll } from '../../library/albums.ts'
 import { albumPage, PAGE_SIZE } from '../../library/photos.ts'
-import { albumsOfToken, recordVisit } from '../../sharing/grants.ts'
+import { albumsOfToken, recordVisit, type SharedAlbum } from '../../sharing/grants.ts'
+import { dataVersion } from '../../db/connect.ts'
+import { LruCache } from '../../library/lru-cache.ts'
 import { normaliseToken } from '../../sharing/secrets.ts'
 import { rememberToken } from '../../sharing/visitor-session.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
@@ -15,6 +17,7 @@ const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000
 
 /** Opening a link: the token goes into the visitor session and counts one visit per browser. */
 export default async function openRoutes (app: FastifyInstance, { checkAccess, limiter }: { checkAccess: CheckAccess, limiter: MissLimiter }): Promise<void> {
+  const pages = new LruCache<string>(200)
   const open = async (visitor: import('@fastify/secure-session').Session, token: string): Promise<void> => {
     if (rememberToken(visitor, token)) await recordVisit(app.db, token, app.now())
   }
@@ -43,23 +46,30 @@ export default async function openRoutes (app: FastifyInstance, { checkAccess, l
     await open(request.visitor, access.token)
     const { album, token } = access
     if (isLocked(album, request)) return await renderPasswordPage(reply, album, `/s/${token}/${request.params.album}`, null)
+    const key = `${album.link_id}|${request.params.album}|${request.query.page}|${dataVersion(app.db)}`
+    const html = pages.get(key) ?? await renderAlbumPage(album, token, request.params.album, request.query.page)
+    pages.set(key, html)
+    return await reply.type('text/html; charset=utf-8').send(html)
+  })
+
+  async function renderAlbumPage (album: SharedAlbum, token: string, ref: string, page: number): Promise<string> {
     const [summary, photos, siblings] = await Promise.all([
       summarizeAlbum(app.db, album, 'visitor'),
-      albumPage(app.db, album, 'visitor', request.query.page),
+      albumPage(app.db, album, 'visitor', page),
       albumsOfToken(app.db, token, app.now())
     ])
-    return await reply.view('pages/visitor/album', {
+    return await app.view('pages/visitor/album', {
       title: album.title,
       visitor: true,
       album,
-      base: `/s/${token}/${request.params.album}`,
+      base: `/s/${token}/${ref}`,
       token,
       summary,
       photos,
       several: siblings.length > 1,
       downloads: album.link_allow_downloads === 1 && summary.count > 0,
-      page: request.query.page,
+      page,
       pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE))
     })
-  })
+  }
 }
