@@ -8,7 +8,7 @@ import viewPlugin from './plugins/view.ts'
 import sessionsPlugin from './plugins/sessions.ts'
 import securityPlugin from './plugins/security.ts'
 import csrfPlugin from './plugins/csrf.ts'
-import errorsPlugin from './plugins/errors.ts'
+import errorsPlugin, { frameworkErrors } from './plugins/errors.ts'
 import staticPlugin from './plugins/static.ts'
 import healthRoutes from './routes/health.ts'
 import loginRoutes from './routes/owner/login.ts'
@@ -28,7 +28,8 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     logger: deps.logger ?? { level: config.logLevel },
     trustProxy: config.publicUrl !== undefined,
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true }
+    routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors
   })
   app.decorate('config', config)
   app.decorate('db', deps.db)

@@ -40,6 +40,24 @@ async function renderError (request: FastifyRequest, reply: FastifyReply, status
 }
 
 /** One error handler: a rendered page with the right status, never a stack trace. */
+/**
+ * Errors Fastify raises before routing (a malformed percent-escape in the
+ * URL): a visitor URL gets the same 404 as an unknown link, anything else the
+ * usual error page, never Fastify's JSON echo of the URL.
+ */
+export function frameworkErrors (_error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  // This reply was made outside routing, so it renders with the server's view function, not reply.view.
+  const visitor = isVisitorUrl(request.url)
+  const page = visitor
+    ? request.server.view('pages/visitor/invalid', { title: 'Link not valid' })
+    : request.server.view('error', { title: TITLES[400], status: 400, message: 'That address is not valid.', owner: false })
+  page.then(html => {
+    if (visitor) reply.code(404).header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex')
+    else reply.code(400)
+    reply.type('text/html; charset=utf-8').send(html)
+  }).catch(err => { request.log.error({ err }, 'could not render a framework error'); reply.code(400).send('Bad request') })
+}
+
 export default fp(async app => {
   app.setNotFoundHandler(async (request, reply) => {
     if (isVisitorUrl(request.url)) return await sendInvalidLink(reply)
