@@ -73,6 +73,7 @@ export function connectDb (file: string): Kysely<DB> {
   sqlite.pragma('synchronous = NORMAL')
   const counter = new WriteCounter()
   const db = new Kysely<DB>({ dialect: new AlbumlinkSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [counter] })
-  versions.set(db, () => `${counter.writes}:${String(sqlite.pragma('data_version', { simple: true }))}`)
+  const otherCommits = sqlite.prepare('PRAGMA data_version').pluck()
+  versions.set(db, () => `${counter.writes}:${String(otherCommits.get())}`)
   return db
 }

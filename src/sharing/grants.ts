@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Album, DB, Link } from '../db/schema.ts'
+import { preparedQuery } from '../db/prepared.ts'
 
 export type SharedAlbum = Album & {
   link_id: number
@@ -32,13 +33,15 @@ export async function albumsOfToken (db: Kysely<DB>, token: string, now: Date): 
  * Checked on every visitor request, pages and bytes alike.
  */
 export async function grantedAlbum (db: Kysely<DB>, token: string, ref: string, now: Date): Promise<SharedAlbum | undefined> {
-  const rows = await db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
-    .selectAll('albums').select(LINK_COLUMNS)
-    .where('links.token', '=', token)
-    .where(eb => eb.or([eb('albums.uid', '=', ref), eb('albums.slug', '=', ref)]))
-    .orderBy('albums.id').execute()
+  const rows = await grantQuery(db, { token, ref })
   return rows.find(r => isLive(r.link_expires_at, now))
 }
+
+const grantQuery = preparedQuery(['token', 'ref'], (db, v) => db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
+  .selectAll('albums').select(LINK_COLUMNS)
+  .where('links.token', '=', v.token)
+  .where(eb => eb.or([eb('albums.uid', '=', v.ref), eb('albums.slug', '=', v.ref)]))
+  .orderBy('albums.id'))
 
 /** One visit on every live link of the token (expired links of the same secret keep their count). */
 export async function recordVisit (db: Kysely<DB>, token: string, now: Date): Promise<void> {
