@@ -2,7 +2,7 @@ import yauzl from 'yauzl'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Album, AlbumKind, DB } from '../../src/db/schema.ts'
-import { cookiesFrom, ownerPost, type OwnerSession } from '../helper.ts'
+import { buildTestApp, cookiesFrom, ownerPost, type OwnerSession } from '../helper.ts'
 
 type Db = Kysely<DB>
 
@@ -123,4 +123,14 @@ export async function readZip (buffer: Buffer): Promise<Map<string, Buffer>> {
     zip.on('error', reject)
     zip.readEntry()
   })
+}
+
+/** A fresh app with an album of `kind` shared under `token` and opened by a visitor: the usual start of a visitor test. */
+export async function openedShare (t: Parameters<typeof buildTestApp>[0], kind: AlbumKind, token: string) {
+  const ctx = await buildTestApp(t)
+  const album = await albumOfKind(ctx.db, kind)
+  const [photo] = await expectedUids(ctx.db, album)
+  const link = await share(ctx.db, album, token)
+  const cookie = await openLink(ctx.app, link.token)
+  return { ...ctx, album, photo, link, cookie }
 }

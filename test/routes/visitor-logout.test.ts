@@ -1,14 +1,11 @@
 import t from 'tap'
 import { buildTestApp, cookiesFrom } from '../helper.ts'
 import { MAX_TOKENS } from '../../src/sharing/visitor-session.ts'
-import { albumOfKind, expectedUids, openLink, share, visit } from './visitor-helpers.ts'
+import { albumOfKind, expectedUids, openLink, openedShare, share, visit } from './visitor-helpers.ts'
 
 t.test('ending the session closes every shared album until the link is opened again', async t => {
-  const { app, db } = await buildTestApp(t)
-  const album = await albumOfKind(db, 'folder')
-  const [photo] = await expectedUids(db, album)
-  const link = await share(db, album, 'logout-0001')
-  let cookie = await openLink(app, link.token)
+  const { app, album, photo, link, cookie: opened } = await openedShare(t, 'folder', 'logout-0001')
+  let cookie = opened
   const urls = ['thumb/tile', 'thumb/view', 'original'].map(s => `/s/${link.token}/${album.uid}/${photo}/${s}`)
   for (const url of urls) t.equal((await visit(app, url, cookie)).statusCode, 200, `open: ${url}`)
 

@@ -1,13 +1,9 @@
 import t from 'tap'
 import { buildTestApp, ownerPost, signIn } from '../helper.ts'
-import { albumOfKind, expectedUids, openLink, share, unknownLinkBody, visit } from './visitor-helpers.ts'
+import { albumOfKind, expectedUids, openLink, openedShare, share, unknownLinkBody, visit } from './visitor-helpers.ts'
 
 t.test('deleting a link ends access at once, even for a visitor with the album open', async t => {
-  const { app, db } = await buildTestApp(t)
-  const album = await albumOfKind(db, 'folder')
-  const [photo] = await expectedUids(db, album)
-  const link = await share(db, album, 'revoke-me-0001')
-  const cookie = await openLink(app, link.token)
+  const { app, album, photo, link, cookie } = await openedShare(t, 'folder', 'revoke-me-0001')
   const base = `/s/${link.token}/${album.uid}`
   const urls = [base, `${base}/${photo}`, `${base}/${photo}/thumb/tile`, `${base}/${photo}/thumb/view`, `${base}/${photo}/original`, `${base}/download`]
   for (const url of urls) t.equal((await visit(app, url, cookie)).statusCode, 200, `before: ${url}`)

@@ -1,13 +1,9 @@
 import t from 'tap'
 import { buildTestApp, cookiesFrom, signIn } from '../helper.ts'
-import { albumOfKind, expectedUids, openLink, setFlag, share, visit } from './visitor-helpers.ts'
+import { albumOfKind, expectedUids, openLink, openedShare, setFlag, share, visit } from './visitor-helpers.ts'
 
 t.test('a visitor cookie never opens an owner page', async t => {
-  const { app, db } = await buildTestApp(t)
-  const album = await albumOfKind(db, 'folder')
-  const [photo] = await expectedUids(db, album)
-  const link = await share(db, album, 'sessions-0001')
-  const cookie = await openLink(app, link.token)
+  const { app, album, photo, cookie } = await openedShare(t, 'folder', 'sessions-0001')
   t.match(cookie, /^albumlink_visit=/, 'only the visitor cookie is set')
   t.notMatch(cookie, /albumlink_owner/)
   for (const url of ['/albums', `/albums/${album.uid}`, `/albums/${album.uid}/share`, `/photos/${photo}`, `/media/original/${photo}`]) {

@@ -1,13 +1,8 @@
 import t from 'tap'
-import { buildTestApp } from '../helper.ts'
-import { albumOfKind, expectedUids, openLink, share, visit } from './visitor-helpers.ts'
+import { openedShare, visit } from './visitor-helpers.ts'
 
 t.test('thumbnails revalidate on every use, so revocation is never hidden by a cache', async t => {
-  const { app, db } = await buildTestApp(t)
-  const album = await albumOfKind(db, 'state')
-  const [photo] = await expectedUids(db, album)
-  const link = await share(db, album, 'thumbs-0001')
-  const cookie = await openLink(app, link.token)
+  const { app, db, album, photo, link, cookie } = await openedShare(t, 'state', 'thumbs-0001')
 
   for (const size of ['tile', 'view']) {
     const url = `/s/${link.token}/${album.uid}/${photo}/thumb/${size}`
