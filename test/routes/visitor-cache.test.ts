@@ -1,0 +1,28 @@
+import t from 'tap'
+import { signIn, ownerPost } from '../helper.ts'
+import { connectDb } from '../../src/db/connect.ts'
+import { gridUids, openedShare, unknownLinkBody, visit } from './visitor-helpers.ts'
+
+// The album page and thumbnail membership are cached per data version; these
+// prove a cached answer never outlives the change that should end it.
+t.test('a thumbnail served once stops at once when its photo is made private by the owner', async t => {
+  const { app, album, photo, link, cookie } = await openedShare(t, 'state', 'cache-0001')
+  const tile = `/s/${link.token}/${album.uid}/${photo}/thumb/tile`
+  t.equal((await visit(app, tile, cookie)).statusCode, 200, 'served (and its membership cached)')
+  t.equal((await visit(app, tile, cookie)).statusCode, 200, 'served again from the cache')
+  const owner = await signIn(app)
+  t.equal((await ownerPost(app, owner, `/photos/${photo}/private`, { value: '1' })).statusCode, 303)
+  const after = await visit(app, tile, cookie)
+  t.equal(after.statusCode, 404)
+  t.equal(after.body, await unknownLinkBody(app))
+})
+
+t.test('a write by another process (a CLI index run) refreshes a cached album page', async t => {
+  const { app, config, album, photo, link, cookie } = await openedShare(t, 'folder', 'cache-0002')
+  const page = `/s/${link.token}/${album.uid}`
+  t.ok(gridUids((await visit(app, page, cookie)).body).includes(photo), 'rendered and cached with the photo')
+  const otherProcess = connectDb(config.dbFile)
+  await otherProcess.updateTable('photos').set({ private: 1 }).where('uid', '=', photo).execute()
+  await otherProcess.destroy()
+  t.notOk(gridUids((await visit(app, page, cookie)).body).includes(photo), 'the next request no longer shows it')
+})
