@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Album, DB, Link } from '../db/schema.ts'
 import { linkIsExpired } from './grants.ts'
 import { linksOfAlbum, otherAlbumsOfToken } from './links.ts'
-import { shareUrl } from './share-urls.ts'
+import { albumRefInUrl, shareUrl } from './share-urls.ts'
 
 export interface LinkRow {
   link: Link
@@ -16,8 +16,7 @@ export async function linkRows (db: Kysely<DB>, album: Album, base: string, now:
   const links = await linksOfAlbum(db, album.id)
   return await Promise.all(links.map(async link => {
     const alsoShares = await otherAlbumsOfToken(db, link.token, album.id)
-    // Two albums under one secret with the same slug: the uid keeps the URL unambiguous.
-    const ref = alsoShares.some(a => a.slug === album.slug) ? album.uid : album.slug
+    const ref = albumRefInUrl(album, alsoShares.some(a => a.slug === album.slug))
     return { link, url: shareUrl(base, link.token, ref), expired: linkIsExpired(link, now), alsoShares }
   }))
 }

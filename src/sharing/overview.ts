@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { AlbumKind, DB } from '../db/schema.ts'
+import { albumRefInUrl } from './share-urls.ts'
 
 export type LinkState = 'active' | 'expired'
 export interface OverviewFilter { kind?: AlbumKind, state?: LinkState }
@@ -17,7 +18,7 @@ export async function allLinks (db: Kysely<DB>, filter: OverviewFilter, now: Dat
   if (filter.state === 'active') query = query.where(eb => eb.or([eb('links.expires_at', 'is', null), eb('links.expires_at', '>', now.toISOString())]))
   if (filter.state === 'expired') query = query.where('links.expires_at', '<=', now.toISOString())
   const rows = await query.execute()
-  // Albums sharing one token and one slug need the uid in their URL to stay apart.
+  // How many albums each token/slug pair names, for albumRefInUrl.
   const seen = new Map<string, number>()
   for (const r of await db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id').select(['links.token', 'albums.slug']).execute()) {
     const key = `${r.token}/${r.slug}`
@@ -26,7 +27,7 @@ export async function allLinks (db: Kysely<DB>, filter: OverviewFilter, now: Dat
   return rows.map(r => ({
     ...r,
     expired: r.expires_at !== null && r.expires_at <= now.toISOString(),
-    albumRef: (seen.get(`${r.token}/${r.album_slug}`) ?? 0) > 1 ? r.album_uid : r.album_slug
+    albumRef: albumRefInUrl({ uid: r.album_uid, slug: r.album_slug }, (seen.get(`${r.token}/${r.album_slug}`) ?? 0) > 1)
   }))
 }
 

@@ -6,3 +6,7 @@ export function shareBase (request: FastifyRequest, publicUrl: string | undefine
 }
 
 export const shareUrl = (base: string, token: string, albumRef: string): string => `${base}/s/${token}/${albumRef}`
+
+/** How a share URL names an album: by slug, unless another album under the same secret has that slug too. */
+export const albumRefInUrl = (album: { uid: string, slug: string }, slugSharedUnderToken: boolean): string =>
+  slugSharedUnderToken ? album.uid : album.slug

@@ -32,7 +32,7 @@ export default async function albumRoutes (app: FastifyInstance): Promise<void> 
   })
 
   /** The owner's own download includes private photos: it is their library. */
-  app.get<{ Params: Static<typeof UidParams> }>('/albums/:uid/download', { schema: { params: UidParams } }, async (request, reply) => {
+  app.get<{ Params: Static<typeof UidParams> }>('/albums/:uid/download', { schema: { params: UidParams }, exposeHeadRoute: false }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
     if (!album) return reply.callNotFound()
     return await sendZip(reply, request, await allAlbumPhotos(app.db, album, 'owner'), app.config.originals, album.title)

@@ -5,9 +5,9 @@ import { sendZip } from '../media/send-zip.ts'
 import type { CheckAccess } from './access.ts'
 import { AlbumParams } from './params.ts'
 
-/** The album's visible originals as one streamed zip. */
+/** The album's visible originals as one streamed zip (no HEAD: it would build the whole zip to throw it away). */
 export default async function downloadRoutes (app: FastifyInstance, { checkAccess }: { checkAccess: CheckAccess }): Promise<void> {
-  app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/download', { schema: { params: AlbumParams } }, async (request, reply) => {
+  app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/download', { schema: { params: AlbumParams }, exposeHeadRoute: false }, async (request, reply) => {
     const access = await checkAccess(request, reply, request.params.token, request.params.album, 'download')
     if (!access) return
     const photos = await allAlbumPhotos(app.db, access.album, 'visitor')
