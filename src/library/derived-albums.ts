@@ -33,8 +33,9 @@ export async function syncDerivedAlbums (db: Kysely<DB>): Promise<{ created: num
     const wanted = await wantedAlbums(trx)
     const existing = await trx.selectFrom('albums').select(['id', 'kind', 'filter', 'title'])
       .where('kind', '!=', 'album').execute()
-    const byKey = new Map(existing.map(a => [`${a.kind}:${a.filter}`, a]))
+    const byKey = new Map<string, ExistingAlbum>(existing.map(a => [`${a.kind}:${a.filter}`, a]))
     const now = nowIso()
+    await adoptMovedMoments(trx, wanted, byKey, now)
     let created = 0
     for (const d of wanted) {
       const key = `${d.kind}:${d.filter}`
@@ -63,6 +64,38 @@ export async function syncDerivedAlbums (db: Kysely<DB>): Promise<{ created: num
     }
     return { created, removed }
   })
+}
+
+type ExistingAlbum = { id: number, kind: AlbumKind, filter: string, title: string }
+
+/**
+ * A moment's key is its country and first day, so photos added before its
+ * start give it a new key. Such a moment takes over the old album that shares
+ * the most photos with it, keeping the album's uid and links, instead of
+ * leaving a shared moment empty beside a new one.
+ */
+async function adoptMovedMoments (trx: Transaction<DB>, wanted: Derived[], byKey: Map<string, ExistingAlbum>, now: string): Promise<void> {
+  const moved = wanted.filter(d => d.kind === 'moment' && !byKey.has(`moment:${d.filter}`))
+  const wantedKeys = new Set(wanted.map(d => `${d.kind}:${d.filter}`))
+  const orphans = [...byKey.entries()].filter(([key, a]) => a.kind === 'moment' && !wantedKeys.has(key))
+  if (moved.length === 0 || orphans.length === 0) return
+  const members = await trx.selectFrom('album_photos').select(['album_id', 'photo_id'])
+    .where('album_id', 'in', orphans.map(([, a]) => a.id)).execute()
+  const albumOf = new Map(members.map(m => [m.photo_id, m.album_id]))
+  for (const moment of moved) {
+    const overlap = new Map<number, number>()
+    for (const id of moment.photoIds ?? []) {
+      const albumId = albumOf.get(id)
+      if (albumId !== undefined) overlap.set(albumId, (overlap.get(albumId) ?? 0) + 1)
+    }
+    const best = [...overlap.entries()].sort((a, b) => b[1] - a[1])[0]
+    const orphan = best && orphans.find(([key, a]) => a.id === best[0] && byKey.has(key))
+    if (!orphan) continue
+    const [oldKey, album] = orphan
+    await trx.updateTable('albums').set({ filter: moment.filter, updated_at: now }).where('id', '=', album.id).execute()
+    byKey.delete(oldKey)
+    byKey.set(`moment:${moment.filter}`, { ...album, filter: moment.filter })
+  }
 }
 
 async function replaceMembers (trx: Transaction<DB>, albumId: number, photoIds: number[]): Promise<void> {

@@ -9,7 +9,8 @@ const MIN_PHOTOS = 3
 /**
  * Runs of photos in one country with gaps of at most a day, at least three
  * photos long. The key (country and first day) stays stable across re-indexing
- * as long as the run starts on the same day, which keeps a moment's links.
+ * as long as the run starts on the same day; when it does not,
+ * syncDerivedAlbums moves the old album (and its links) to the new key.
  */
 export function findMoments (photos: MomentCandidate[]): Moment[] {
   const sorted = [...photos].sort((a, b) => a.taken_at.localeCompare(b.taken_at) || a.id - b.id)
