@@ -140,7 +140,8 @@ async function axeOnCopy (page: Page, html: string): Promise<AxeViolation[]> {
     audit = await context.newPage()
     await audit.route('**/static/js/**', async route => { await route.abort() })
     auditPages.set(source, audit)
-    source.on('close', () => { void context.close() })
+    // When a failed walk leaves its context open, the browser's teardown closes both at once: nothing left to do then.
+    source.on('close', () => { context.close().catch(() => {}) })
   }
   await audit.context().clearCookies()
   await audit.context().addCookies(await source.cookies())
