@@ -8,6 +8,8 @@ import { migrateToLatest } from '../src/db/migrate.ts'
 import { grantedAlbum } from '../src/sharing/grants.ts'
 import { generateSecret } from '../src/sharing/secrets.ts'
 import { newUid, nowIso } from '../src/library/ids.ts'
+import { listAlbums } from '../src/library/albums.ts'
+import { summarizeAlbum, summarizeAll } from '../src/library/summaries.ts'
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import type { Row } from './report.ts'
@@ -54,6 +56,7 @@ export async function benchTokenResolution (photos: number, albums: number, look
   }
   const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${lastSql}`).all(...Array(lastSql.split('?').length - 1).fill('x'))
     .map(r => (r as { detail: string }).detail).join('\n')
+  const listRow = await listSummaryRow(db)
   const pageTimes = await albumPageLatencies(db, dir, links[0].token, links[0].slug, Math.max(50, Math.floor(lookups / 50)))
   await db.destroy()
   await rm(dir, { recursive: true, force: true })
@@ -67,8 +70,25 @@ export async function benchTokenResolution (photos: number, albums: number, look
       benchmark: `token look-up, ${photos / 1000}k photos / ${albums / 1000}k albums / ${albums / 1000}k links, p99 ms`,
       albumlink: percentile(times, 0.99), baseline: null, ratio: null, goal: 'p99 < 5 ms', met: percentile(times, 0.99) < 5,
       extra: { 'p50 ms': percentile(times, 0.5) }
-    }],
+    }, listRow],
     plan
+  }
+}
+
+/** The owner's Albums list page summarises every album: grouped queries against one query set per album (how it was first built). */
+async function listSummaryRow (db: Kysely<DB>): Promise<Row> {
+  const albums = await listAlbums(db, 'album')
+  const timed = async (run: () => Promise<unknown>): Promise<number> => {
+    const started = process.hrtime.bigint()
+    await run()
+    return albums.length / (Number(process.hrtime.bigint() - started) / 1e9)
+  }
+  const baseline = await timed(async () => await Promise.all(albums.map(async a => await summarizeAlbum(db, a, 'owner'))))
+  const grouped = await timed(async () => await summarizeAll(db, albums, 'owner'))
+  return {
+    benchmark: `owner list page summaries (count, dates, cover) of ${albums.length} albums, albums/s`,
+    albumlink: grouped, baseline, ratio: grouped / baseline, goal: '≥ 5×', met: grouped / baseline >= 5,
+    extra: { 'list ms': albums.length / grouped * 1000 }
   }
 }
 

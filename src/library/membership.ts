@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Album, DB } from '../db/schema.ts'
+import { sql, type Kysely } from 'kysely'
+import type { Album, AlbumKind, DB } from '../db/schema.ts'
 import { nextMonthStart } from './dates.ts'
 import { listable, type Audience } from './visibility.ts'
 
@@ -25,6 +25,27 @@ export function albumPhotosQuery (db: Kysely<DB>, album: AlbumRef, audience: Aud
     }
     case 'folder':
       return query.where('photos.folder', '=', album.filter)
+  }
+}
+
+/**
+ * Every photo of every album of one kind, joined to that album: the same
+ * membership as albumPhotosQuery, for summarising a whole list page in one
+ * query. (test/unit/album-summaries.test.ts holds the two to agreement.)
+ */
+export function photosByAlbumOfKind (db: Kysely<DB>, kind: AlbumKind, audience: Audience) {
+  const photos = db.selectFrom('photos').where(eb => listable(eb, audience))
+  switch (kind) {
+    case 'album':
+    case 'moment':
+      return photos.innerJoin('album_photos', 'album_photos.photo_id', 'photos.id')
+        .innerJoin('albums', join => join.onRef('albums.id', '=', 'album_photos.album_id').on('albums.kind', '=', kind))
+    case 'month':
+      return photos.innerJoin('albums', join => join.on('albums.kind', '=', kind).on('albums.filter', '=', sql<string>`substr(photos.taken_at, 1, 7)`))
+    case 'state':
+      return photos.innerJoin('albums', join => join.on('albums.kind', '=', kind).on('albums.filter', '=', sql<string>`photos.country_code || '/' || photos.state`))
+    case 'folder':
+      return photos.innerJoin('albums', join => join.on('albums.kind', '=', kind).onRef('albums.filter', '=', 'photos.folder'))
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Static } from '@sinclair/typebox'
-import { findAlbum, summarizeAlbum } from '../../library/albums.ts'
+import { findAlbum } from '../../library/albums.ts'
+import { summarizeAlbum } from '../../library/summaries.ts'
 import { albumPage, allAlbumPhotos, PAGE_SIZE } from '../../library/photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import { linksOfAlbum } from '../../sharing/links.ts'

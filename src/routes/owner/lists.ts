@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { AlbumKind } from '../../db/schema.ts'
-import { listAlbums, summarizeAll } from '../../library/albums.ts'
+import { listAlbums } from '../../library/albums.ts'
+import { summarizeAll } from '../../library/summaries.ts'
 import { sharedAlbumIds } from '../../sharing/links.ts'
 
 interface ListPage { path: string, kind: AlbumKind, title: string, empty: string, groupBy?: (album: { filter: string, description: string }) => string }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { sendInvalidLink } from '../../plugins/errors.ts'
-import { summarizeAlbum, summarizeAll } from '../../library/albums.ts'
+import { summarizeAlbum, summarizeAll } from '../../library/summaries.ts'
 import { albumPage, PAGE_SIZE } from '../../library/photos.ts'
 import { albumsOfToken, recordVisit, type SharedAlbum } from '../../sharing/grants.ts'
 import { dataVersion } from '../../db/connect.ts'
