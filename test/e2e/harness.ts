@@ -6,7 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Test } from 'tap'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core'
 import { buildTestApp, OWNER_PASSWORD, ROOT, type BuildOptions, type TestApp } from '../helper.ts'
 
 export { OWNER_PASSWORD }
@@ -41,7 +41,7 @@ export async function launchBrowser (t: { teardown: (fn: () => unknown) => void 
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs]
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs]
   })
   t.teardown(async () => { await browser.close() })
   return browser
@@ -163,6 +163,24 @@ export async function checkIconButtonNames (t: Test, page: Page, label: string):
     .filter(el => el.querySelector('svg') && (el.textContent ?? '').trim() === '' && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
     .map(el => el.outerHTML.slice(0, 120)))
   t.same(unnamed, [], `every icon-only control on ${label} has a name`)
+}
+
+/**
+ * Whether an <img> loads and has pixels. Lazy images load after the page's
+ * load event, so this waits for the image (up to 10 s) instead of reading it at once.
+ */
+export async function imageLoads (img: Locator): Promise<boolean> {
+  return await img.evaluate(async el => {
+    const image = el as HTMLImageElement
+    if (!image.complete) {
+      await new Promise(resolve => {
+        image.addEventListener('load', resolve, { once: true })
+        image.addEventListener('error', resolve, { once: true })
+        setTimeout(resolve, 10_000)
+      })
+    }
+    return image.naturalWidth > 0
+  })
 }
 
 /** Saves a screenshot of the viewport to test-results/<name>.png. */

@@ -1,7 +1,7 @@
 // Owner walk in a real browser: sign in, the five list pages, an album, a
 // photo, mark it private — with JavaScript on and off.
 import t from 'tap'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, imageLoads, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
 
 const LISTS = [['Albums', '/albums'], ['Moments', '/moments'], ['Calendar', '/calendar'], ['States', '/states'], ['Folders', '/folders']]
 
@@ -34,8 +34,8 @@ await browserTest(t, 'owner walk', async t => {
       // An album: the second States card for the no-JS run, so each run marks its own photo.
       await page.goto(`${server.base}/states`)
       const card = page.locator('.album-card').nth(js ? 0 : 1)
-      const title = (await card.locator('h3').textContent())!.trim()
-      await card.locator('h3 a').click()
+      const title = (await card.locator('.card-title').textContent())!.trim()
+      await card.locator('.card-title a').click()
       await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
       t.equal(await page.textContent('.appbar h1'), title, 'album page shows the album title')
       t.ok(await page.locator('.appbar a[data-share-dialog]').isVisible(), 'album toolbar has Share')
@@ -50,7 +50,7 @@ await browserTest(t, 'owner walk', async t => {
       const photoUid = /\/photos\/([a-z0-9]+)/.exec(photoHref)![1]
       await tile.locator('a').click()
       await page.waitForURL(new RegExp(`/photos/${photoUid}`))
-      t.ok(await page.locator('.stage img').evaluate(img => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), 'the photo is shown')
+      t.ok(await imageLoads(page.locator('.stage img')), 'the photo is shown')
       await checkA11y(t, page, 'owner photo page')
       await checkIconButtonNames(t, page, 'owner photo page')
       await screenshot(page, `owner-photo-${tag}`)

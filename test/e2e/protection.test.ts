@@ -5,7 +5,7 @@
 import t from 'tap'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, imageLoads, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
 import { editLink, reloadAfter } from './share-ui.ts'
 
 const PASSWORD = 'olive-grove-7'
@@ -66,7 +66,7 @@ await browserTest(t, 'link protection walk', async t => {
       t.equal(guest.url(), base, 'the right password leads to the album')
       await guest.locator('.photo-grid').waitFor()
       t.equal(await guest.textContent('.appbar h1'), album.title, 'the album is open')
-      t.ok(await guest.locator('.photo-grid img').first().evaluate(img => (img as HTMLImageElement).naturalWidth > 0), 'its thumbnails load')
+      t.ok(await imageLoads(guest.locator('.photo-grid img').first()), 'its thumbnails load')
       t.ok(await guest.locator('.appbar a[title="Download album as zip"]').isVisible(), 'downloads are on so far')
 
       // The owner turns downloads off; the visitor reloads.
@@ -77,7 +77,7 @@ await browserTest(t, 'link protection walk', async t => {
 
       await guest.reload()
       t.equal(await guest.locator('.appbar a[title="Download album as zip"]').count(), 0, 'the album has no Download button')
-      t.ok(await guest.locator('.photo-grid img').first().evaluate(img => (img as HTMLImageElement).naturalWidth > 0), 'thumbnails still load')
+      t.ok(await imageLoads(guest.locator('.photo-grid img').first()), 'thumbnails still load')
       await guest.locator(`.photo-grid a[href$="/${photo.uid}"]`).click()
       await guest.waitForURL(`${base}/${photo.uid}`)
       t.equal(await guest.locator('.appbar a[title="Download photo"]').count(), 0, 'the photo page has no Download button')

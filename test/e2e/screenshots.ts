@@ -88,7 +88,7 @@ async function main (): Promise<void> {
     const visitor = await newContext(browser)
     const guest = await visitor.newPage()
     await guest.goto(`${base}/s/tuscany-for-friends`)
-    await guest.locator('.album-card h3 a', { hasText: 'Summer in Tuscany' }).click()
+    await guest.locator('.album-card .card-title a', { hasText: 'Summer in Tuscany' }).click()
     await guest.locator('.photo-grid').waitFor()
     await shoot(guest, 'visitor-album')
     await guest.locator('.photo-grid .tile a').nth(2).click()

@@ -13,7 +13,7 @@ const DAY = 24 * 3600 * 1000
 /** Opens an album page from a list page by its card title. */
 async function openAlbum (page: Page, server: E2EServer, list: string, title: string): Promise<void> {
   await page.goto(`${server.base}${list}`)
-  await page.locator('.album-card h3 a', { hasText: title }).first().click()
+  await page.locator('.album-card .card-title a', { hasText: title }).first().click()
   await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
 }
 
@@ -92,7 +92,7 @@ await browserTest(t, 'owner share walk', async t => {
 
     // From a card's context menu, sharing a second album under the same secret.
     await page.goto(`${server.base}/moments`)
-    const card = page.locator('.album-card', { has: page.locator('h3', { hasText: 'Toscana, June 2024' }) })
+    const card = page.locator('.album-card', { has: page.locator('.card-title', { hasText: 'Toscana, June 2024' }) })
     t.equal(await card.locator('.cover-share').count(), 0, 'an unshared card has no share icon')
     await card.locator('details.menu > summary').click()
     await card.locator('.menu-list a:has-text("Share")').click()
@@ -107,7 +107,7 @@ await browserTest(t, 'owner share walk', async t => {
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
     await card.locator('.cover-share').waitFor()
     t.pass('the card now has the share icon on its cover')
-    t.equal(await page.evaluate(() => document.activeElement?.matches('details.menu > summary') && document.activeElement.closest('.album-card')?.querySelector('h3')?.textContent?.trim()), 'Toscana, June 2024',
+    t.equal(await page.evaluate(() => document.activeElement?.matches('details.menu > summary') && document.activeElement.closest('.album-card')?.querySelector('.card-title')?.textContent?.trim()), 'Toscana, June 2024',
       'after the reload, focus is back on the card\'s menu button')
     await checkA11y(t, page, 'moments with a shared card')
 
@@ -133,7 +133,7 @@ await browserTest(t, 'owner share walk', async t => {
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
 
     await page.goto(`${server.base}/albums`)
-    const beachCard = page.locator('.album-card', { has: page.locator('h3', { hasText: 'Beach days' }) })
+    const beachCard = page.locator('.album-card', { has: page.locator('.card-title', { hasText: 'Beach days' }) })
     await checkA11y(t, page, 'albums with a shared manual album')
     await screenshot(page, 'owner-albums-shared')
     await beachCard.locator('.cover-share').click()
@@ -147,7 +147,7 @@ await browserTest(t, 'owner share walk', async t => {
     await waitForRows(page, 0)
     t.match(await dialog(page).textContent(), 'This album has no link yet.', 'accepting deletes it')
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
-    await beachCard.locator('h3').waitFor()
+    await beachCard.locator('.card-title').waitFor()
     t.equal(await beachCard.locator('.cover-share').count(), 0, 'the share icon left the cover')
     t.equal(await page.evaluate(() => document.activeElement?.matches('details.menu > summary')), true, 'focus went to the card\'s menu button')
     t.equal(Number((await server.db.selectFrom('links').select(eb => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 3, 'three links remain in the library')
@@ -163,6 +163,9 @@ await browserTest(t, 'owner share walk', async t => {
     await openAlbum(page, server, '/states', 'Berlin')
     const focused = async (selector: string): Promise<boolean> =>
       await page.locator(selector).first().evaluate(el => el === document.activeElement).catch(() => false)
+    // Focus that moves in an event handler (the dialog's close event fires after Esc) is waited for.
+    const focusLands = async (selector: string): Promise<boolean> =>
+      await page.waitForFunction(sel => document.querySelector(sel) === document.activeElement, selector, { timeout: 5000 }).then(() => true, () => false)
     const tabTo = async (selector: string, limit = 40): Promise<void> => {
       for (let i = 0; i < limit; i++) {
         if (await focused(selector)) return
@@ -179,7 +182,7 @@ await browserTest(t, 'owner share walk', async t => {
     t.ok(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))), 'focus moves into the dialog')
     await page.keyboard.press('Escape')
     await dialog(page).waitFor({ state: 'detached' })
-    t.ok(await focused(opener), 'Esc closes it and focus returns to Share')
+    t.ok(await focusLands(opener), 'Esc closes it and focus returns to Share')
 
     await page.keyboard.press('Enter')
     await dialog(page).waitFor()
@@ -207,7 +210,7 @@ await browserTest(t, 'owner share walk', async t => {
 
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
     await page.locator('.appbar .chip').waitFor()
-    t.ok(await focused(opener), 'after Esc (and the reload that shows the Shared chip) focus is on Share again')
+    t.ok(await focusLands(opener), 'after Esc (and the reload that shows the Shared chip) focus is on Share again')
 
     expectNoProblems(t, context)
     await context.close()
@@ -219,7 +222,7 @@ await browserTest(t, 'owner share walk', async t => {
     await signInOwner(page, server.base)
 
     await page.goto(`${server.base}/moments`)
-    const card = page.locator('.album-card', { has: page.locator('h3', { hasText: 'Lazio, June 2024' }) })
+    const card = page.locator('.album-card', { has: page.locator('.card-title', { hasText: 'Lazio, June 2024' }) })
     await card.locator('details.menu > summary').click()
     t.ok(await card.locator('.menu-list').isVisible(), 'the context menu opens without JavaScript')
     await checkA11y(t, page, 'moments with an open context menu (no JS)')

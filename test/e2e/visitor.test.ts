@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { allAlbumPhotos, setPrivate } from '../../src/library/photos.ts'
 import { zipEntryNames } from '../../src/library/album-zip.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, startServer } from './harness.ts'
+import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, imageLoads, launchBrowser, newContext, screenshot, startServer } from './harness.ts'
 
 const INVALID = 'This link is not valid or has expired'
 
@@ -56,7 +56,7 @@ await browserTest(t, 'visitor walk', async t => {
       const hrefs = await tiles.locator('a').evaluateAll(links => links.map(a => a.getAttribute('href')))
       t.notOk(hrefs.some(h => h?.includes(hidden.uid)), 'the private photo is not in the grid')
       t.notOk((await page.content()).includes(hidden.uid), 'nor anywhere in the page')
-      t.ok(await tiles.first().locator('img').evaluate(img => (img as HTMLImageElement).naturalWidth > 0), 'thumbnails load')
+      t.ok(await imageLoads(tiles.first().locator('img')), 'thumbnails load')
       await checkA11y(t, page, 'visitor album')
       await checkIconButtonNames(t, page, 'visitor album')
       await screenshot(page, `visitor-album-${tag}`)
@@ -65,7 +65,7 @@ await browserTest(t, 'visitor walk', async t => {
       const located = visible.find(p => p.lat !== null && p.state)!
       await page.locator(`.photo-grid a[href$="/${located.uid}"]`).click()
       await page.waitForURL(`${base}/${located.uid}`)
-      t.ok(await page.locator('.stage img').evaluate(img => (img as HTMLImageElement).naturalWidth > 0), 'the photo is shown')
+      t.ok(await imageLoads(page.locator('.stage img')), 'the photo is shown')
       const place = page.locator('a.place')
       t.match(await place.textContent(), located.state!, 'its place is named')
       await checkA11y(t, page, 'visitor photo')
