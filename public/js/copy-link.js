@@ -1,5 +1,7 @@
 // Clicking a share URL copies it and says so.
 export function enhanceCopyFields (root) {
+  // A narrow field shows the end of the URL: the secret and album, which tell links apart.
+  for (const field of root.querySelectorAll('input[data-copy]')) field.scrollLeft = field.scrollWidth
   root.addEventListener('click', async event => {
     const field = event.target.closest?.('input[data-copy]')
     if (!field) return

@@ -18,3 +18,8 @@ export async function listAlbums (db: Kysely<DB>, kind: AlbumKind): Promise<Albu
 export async function findAlbum (db: Kysely<DB>, uid: string): Promise<Album | undefined> {
   return await db.selectFrom('albums').selectAll().where('uid', '=', uid).executeTakeFirst()
 }
+
+export async function findAlbumsById (db: Kysely<DB>, ids: readonly number[]): Promise<Album[]> {
+  if (ids.length === 0) return []
+  return await db.selectFrom('albums').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+}

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { buildTestApp, signIn, ownerPost } from '../helper.ts'
+import { summarizeAlbum } from '../../src/library/summaries.ts'
 
 t.test('links overview lists exactly the links, newest first, with filters, extend and delete', async t => {
   const { app, db, clock } = await buildTestApp(t)
@@ -23,6 +24,10 @@ t.test('links overview lists exactly the links, newest first, with filters, exte
   t.match(all.body, `/s/${older.token}/${state.slug}`)
   t.match(all.body, 'Expired')
   t.match(all.body, 'Password protected')
+  for (const album of [state, month]) {
+    const cover = (await summarizeAlbum(db, album, 'owner')).cover!
+    t.match(all.body, `<img src="/media/thumb/${cover.uid}/tile"`, `the ${album.kind} row shows its album's cover`)
+  }
 
   const active = await app.inject({ url: '/links?state=active', headers: { cookie: s.cookie } })
   t.notMatch(active.body, older.token)

@@ -5,6 +5,8 @@ import { allLinks, findLinkById } from '../../sharing/overview.ts'
 import { deleteLink, updateLink } from '../../sharing/links.ts'
 import { parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase, shareUrl } from '../../sharing/share-urls.ts'
+import { summarizeAll } from '../../library/summaries.ts'
+import { findAlbumsById } from '../../library/albums.ts'
 import { CsrfBody } from './params.ts'
 
 const OverviewQuery = Type.Object({
@@ -19,7 +21,10 @@ export default async function linksRoutes (app: FastifyInstance): Promise<void> 
   app.get<{ Querystring: Static<typeof OverviewQuery> }>('/links', { schema: { querystring: OverviewQuery } }, async (request, reply) => {
     const filter = { kind: request.query.kind || undefined, state: request.query.state || undefined }
     const base = shareBase(request, app.config.publicUrl)
-    const links = (await allLinks(app.db, filter, app.now())).map(l => ({ ...l, url: shareUrl(base, l.token, l.albumRef) }))
+    const rows = await allLinks(app.db, filter, app.now())
+    const albums = await findAlbumsById(app.db, rows.map(l => l.album_id))
+    const coverOf = new Map((await summarizeAll(app.db, albums, 'owner')).map(a => [a.id, a.summary.cover]))
+    const links = rows.map(l => ({ ...l, url: shareUrl(base, l.token, l.albumRef), cover: coverOf.get(l.album_id) ?? null }))
     return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS })
   })
 
