@@ -52,7 +52,7 @@ t.test('a shared moment that gains earlier photos keeps its album, uid and link'
   t.equal(stored.album_id, moment.id, 'the link still shares it')
 })
 
-t.test('two moments that a new photo joins keep the album with the most photos in common', async t => {
+t.test('two moments joined by a photo between them keep the album whose key did not change', async t => {
   const db = await emptyLibrary(t)
   const small = [await addPhoto(db, '2024-06-10T09:00:00'), await addPhoto(db, '2024-06-10T10:00:00'), await addPhoto(db, '2024-06-10T11:00:00')]
   const large = [await addPhoto(db, '2024-06-12T09:00:00'), await addPhoto(db, '2024-06-12T10:00:00'), await addPhoto(db, '2024-06-12T11:00:00'), await addPhoto(db, '2024-06-12T12:00:00')]
@@ -66,6 +66,24 @@ t.test('two moments that a new photo joins keep the album with the most photos i
   const after = await moments(db)
   t.same(after.map(m => m.id), [smallMoment.id], 'the moment whose key is unchanged keeps its album; the other, unshared, goes')
   t.same(await members(db, smallMoment.id), [...small, bridge, ...large].sort((a, b) => a - b))
+})
+
+t.test('two moments joined under a new first day keep the album with the most photos in common', async t => {
+  const db = await emptyLibrary(t)
+  const small = [await addPhoto(db, '2024-06-10T09:00:00'), await addPhoto(db, '2024-06-10T10:00:00'), await addPhoto(db, '2024-06-10T11:00:00')]
+  const large = [await addPhoto(db, '2024-06-12T09:00:00'), await addPhoto(db, '2024-06-12T10:00:00'), await addPhoto(db, '2024-06-12T11:00:00'), await addPhoto(db, '2024-06-12T12:00:00')]
+  await syncDerivedAlbums(db)
+  const [smallMoment, largeMoment] = await moments(db)
+  await createLink(db, smallMoment.id, 'owner', { token: 'small-moment' })
+  await createLink(db, largeMoment.id, 'owner', { token: 'large-moment' })
+
+  // An earlier photo moves the first day and a bridge joins the two: neither old key is wanted any more.
+  const added = [await addPhoto(db, '2024-06-09T18:00:00'), await addPhoto(db, '2024-06-11T10:00:00')]
+  await syncDerivedAlbums(db)
+  const joined = (await moments(db)).find(m => m.filter === 'IT/2024-06-09')
+  t.equal(joined?.id, largeMoment.id, 'the run takes over the album it shares four photos with, not the one it shares three with')
+  t.same(await members(db, largeMoment.id), [...small, ...large, ...added].sort((a, b) => a - b))
+  t.equal((await members(db, smallMoment.id)).length, 0, 'the other shared moment is kept, empty, for its link')
 })
 
 t.test('an unrelated new moment gets a new album', async t => {
