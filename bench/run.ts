@@ -4,6 +4,7 @@ import { benchVisitorServing } from './web.ts'
 import { benchZip } from './zip.ts'
 import { benchIndexing } from './indexing.ts'
 import { benchTokenResolution } from './scale.ts'
+import { benchAbuse } from './abuse.ts'
 import { table, type Row } from './report.ts'
 
 /**
@@ -22,6 +23,8 @@ log('zip download…')
 rows.push(...await benchZip(quick ? 4 : 64, quick ? 2 : 16))
 log('indexing…')
 rows.push(...await benchIndexing(quick ? 6 : 500))
+log('abuse: stalled zips and a sign-in flood…')
+rows.push(...await benchAbuse(quick ? 6 : 200, quick ? 1 : 10, quick ? 1 : 16))
 log('token resolution at scale…')
 const scale = await benchTokenResolution(quick ? 2000 : 100_000, quick ? 200 : 10_000, quick ? 200 : 10_000)
 rows.push(...scale.rows)
