@@ -15,7 +15,8 @@ import { runIndex } from '../src/library/indexer/index.ts'
 import { setOwnerPassword } from '../src/library/owner-account.ts'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
-export const SHARED_PHOTOS = join(ROOT, '..', 'shared', 'photos', 'exif-samples')
+/** Real camera files from the exif-samples collection (CC BY-SA 4.0, see test/fixtures/README.md). */
+export const EXIF_SAMPLES = join(ROOT, 'test', 'fixtures', 'exif-samples')
 export const OWNER_PASSWORD = 'test-owner-password'
 
 export interface TestApp {
