@@ -14,9 +14,10 @@ const NAMES = [
 /** `lock-open-variant` → `mdiLockOpenVariant`, the name @mdi/js exports. */
 const exportName = (name: string): string => 'mdi' + name.split('-').map(w => w[0].toUpperCase() + w.slice(1)).join('')
 
+const icons: Record<string, unknown> = mdi
 const paths = NAMES.map(name => {
-  const path = (mdi as Record<string, string>)[exportName(name)]
-  if (!path) throw new Error(`@mdi/js has no icon ${name}`)
+  const path = icons[exportName(name)]
+  if (typeof path !== 'string') throw new Error(`@mdi/js has no icon ${name}`)
   return `  '${name}': '${path}'`
 })
 const out = new URL('../src/plugins/icon-paths.ts', import.meta.url)
