@@ -16,7 +16,8 @@ import { setOwnerPassword } from '../src/library/owner-account.ts'
 import type { LimitSettings } from '../src/plugins/limits.ts'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
-export const SHARED_PHOTOS = join(ROOT, '..', 'shared', 'photos', 'exif-samples')
+/** Real camera files from the exif-samples collection (CC BY-SA 4.0, see test/fixtures/README.md). */
+export const EXIF_SAMPLES = join(ROOT, 'test', 'fixtures', 'exif-samples')
 export const OWNER_PASSWORD = 'test-owner-password'
 
 export interface TestApp {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { LRUCache } from 'lru-cache'
 import {
   Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type KyselyPlugin, type PluginTransformQueryArgs,
   type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type SqliteDatabase, type UnknownRow
@@ -25,15 +26,15 @@ const STATEMENT_CACHE_SIZE = 500
  * use that needs a statement to itself.
  */
 function withStatementCache (sqlite: Database.Database): SqliteDatabase {
-  const cache = new Map<string, Database.Statement>()
+  const cache = new LRUCache<string, Database.Statement>({ max: STATEMENT_CACHE_SIZE })
   return {
     close: () => { cache.clear(); sqlite.close() },
     prepare: (sql: string) => {
       let statement = cache.get(sql)
-      if (statement) cache.delete(sql)
-      else statement = sqlite.prepare(sql)
-      cache.set(sql, statement)
-      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+      if (!statement) {
+        statement = sqlite.prepare(sql)
+        cache.set(sql, statement)
+      }
       return statement
     }
   }

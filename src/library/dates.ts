@@ -1,16 +1,24 @@
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** `2024-07-03…` as a UTC instant, or null when it is not a date; setUTCFullYear keeps years below 100 as they are. */
+function utcDay (isoDate: string): Date | null {
+  const [year, month, day = 1] = isoDate.split('-').map(Number)
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  return Number.isNaN(date.getTime()) ? null : date
+}
 
 /** `2024-07` → `July 2024` */
 export function monthTitle (yearMonth: string): string {
-  const [year, month] = yearMonth.split('-')
-  return `${MONTHS[Number(month) - 1]} ${year}`
+  const date = utcDay(yearMonth)
+  return date ? monthFormat.format(date) : yearMonth
 }
 
 /** `2024-07-03T10:00:00` → `3 July 2024` */
 export function dayTitle (takenAt: string | null): string {
-  if (!takenAt) return 'Unknown date'
-  const [year, month, day] = takenAt.slice(0, 10).split('-')
-  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`
+  const date = takenAt ? utcDay(takenAt.slice(0, 10)) : null
+  return date ? dayFormat.format(date) : 'Unknown date'
 }
 
 export function dateTimeTitle (takenAt: string | null): string {

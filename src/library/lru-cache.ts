@@ -1,26 +1,24 @@
+import { LRUCache } from 'lru-cache'
+
 /**
- * A small least-recently-used map. Visitor routes key it with dataVersion()
- * (src/db/connect.ts), so any write anywhere makes every older entry
- * unreachable: a photo made private disappears at once. Grants are never
- * cached; the token is resolved against the database on every request.
+ * A least-recently-used map (lru-cache) that may also hold null. Visitor routes
+ * key it with dataVersion() (src/db/connect.ts), so any write anywhere makes
+ * every older entry unreachable: a photo made private disappears at once.
+ * Grants are never cached; the token is resolved against the database on every request.
  */
 export class LruCache<T> {
-  private readonly entries = new Map<string, T>()
+  // lru-cache keeps no null or undefined values, so each value is boxed.
+  private readonly entries: LRUCache<string, { value: T }>
 
-  constructor (private readonly size: number) {}
+  constructor (size: number) {
+    this.entries = new LRUCache({ max: size })
+  }
 
   get (key: string): T | undefined {
-    const value = this.entries.get(key)
-    if (value !== undefined) {
-      this.entries.delete(key)
-      this.entries.set(key, value)
-    }
-    return value
+    return this.entries.get(key)?.value
   }
 
   set (key: string, value: T): void {
-    this.entries.delete(key)
-    this.entries.set(key, value)
-    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string)
+    this.entries.set(key, { value })
   }
 }

