@@ -52,7 +52,7 @@ async function thumbsUnderLoginFlood (seconds: number): Promise<{ quiet: number,
     const url = `${albumUrl}/${photo.uid}/thumb/tile`
     const quiet = await load(url, { seconds, headers: { cookie } })
     const script = fileURLToPath(new URL('./login-flood.ts', import.meta.url))
-    const flood = spawn(process.execPath, ['--import', 'tsx', script, run.origin, '16'], { stdio: 'ignore' })
+    const flood = spawn(process.execPath, ['--import', 'tsx', script, run.origin, '16'], { stdio: ['pipe', 'ignore', 'ignore'] })
     try {
       await pause(Math.min(1500, seconds * 500))
       const flooded = await load(url, { seconds, headers: { cookie } })

@@ -4,7 +4,9 @@ import { request } from 'node:http'
  * A sign-in flood in its own process: `clients` loops posting wrong
  * passwords, each request from the next loopback address (127.0.1.x), so the
  * per-client limit does not stop it and only the server-wide gate can.
- * Usage: login-flood.ts <origin> <clients>; runs until killed.
+ * Usage: login-flood.ts <origin> <clients>; runs until killed, until its
+ * parent closes its stdin (so it never outlives the benchmark), or until the
+ * server stops answering.
  */
 const [origin, clients] = [process.argv[2], Number(process.argv[3] ?? 16)]
 const page = await fetch(`${origin}/login`)
@@ -17,7 +19,8 @@ const post = async (): Promise<void> => await new Promise(resolve => {
   const req = request(`${origin}/login`, {
     method: 'POST', localAddress, agent: false, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }
   }, res => { res.resume(); res.on('end', resolve) })
-  req.on('error', () => { resolve() })
+  req.on('error', () => { process.exit(0) })
   req.end(body)
 })
+process.stdin.on('close', () => process.exit(0)).on('end', () => process.exit(0)).resume()
 for (let i = 0; i < clients; i++) void (async () => { for (;;) await post() })()
