@@ -13,7 +13,9 @@ const EnvSchema = Type.Object({
   ALBUMLINK_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
   ALBUMLINK_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$' })),
   ALBUMLINK_MAP_STYLE: Type.Optional(Type.String({ minLength: 1 })),
-  ALBUMLINK_LOG_LEVEL: Type.Unsafe<LogLevel>({ type: 'string', enum: LOG_LEVELS, default: 'info' })
+  ALBUMLINK_LOG_LEVEL: Type.Unsafe<LogLevel>({ type: 'string', enum: LOG_LEVELS, default: 'info' }),
+  ALBUMLINK_FFMPEG: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_FFPROBE: Type.Optional(Type.String({ minLength: 1 }))
 })
 type Env = Static<typeof EnvSchema>
 
@@ -33,6 +35,9 @@ export interface Config {
   dbFile: string
   thumbsDir: string
   sessionKeyFile: string
+  /** ffmpeg and ffprobe to use instead of the bundled ones. */
+  ffmpeg?: string
+  ffprobe?: string
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +86,8 @@ function configFrom (env: Env): Config {
     logLevel: env.ALBUMLINK_LOG_LEVEL,
     dbFile: join(dataDir, 'albumlink.db'),
     thumbsDir: join(dataDir, 'thumbs'),
-    sessionKeyFile: join(dataDir, 'session.key')
+    sessionKeyFile: join(dataDir, 'session.key'),
+    ffmpeg: env.ALBUMLINK_FFMPEG,
+    ffprobe: env.ALBUMLINK_FFPROBE
   }
 }
