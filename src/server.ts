@@ -4,8 +4,7 @@ import { buildApp } from './app.ts'
 import { openLibrary } from './library/open-library.ts'
 import { ensureOwner } from './library/owner-account.ts'
 import { IndexState } from './library/index-state.ts'
-import { runIndex } from './library/indexer/index.ts'
-import { progressReporter } from './progress.ts'
+import { startLibraryJobs } from './library/library-jobs.ts'
 
 /** Starts albumlink: database, owner account, HTTP server, then the first index in the background. */
 export async function startServer (config: Config): Promise<void> {
@@ -42,10 +41,7 @@ export async function startServer (config: Config): Promise<void> {
   process.once('SIGTERM', () => { void shutdown('SIGTERM') })
   process.once('SIGINT', () => { void shutdown('SIGINT') })
 
-  const progress = progressReporter('Indexing', log)
-  indexState.track(async () => await runIndex(db, { originals: config.originals, thumbsDir: config.thumbsDir, onProgress: progress.update }))
-    .then(stats => { progress.stop(); if (stats) log(`Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`) })
-    .catch(err => { progress.stop(); app.log.error({ err }, 'indexing failed') })
+  await startLibraryJobs(db, config, indexState, log)
 }
 
 /** A URL a person can open: wildcard hosts become localhost, IPv6 gets brackets. */

@@ -8,6 +8,7 @@ import downloadRoutes from './download.ts'
 import logoutRoutes from './logout.ts'
 import unlockRoutes from './unlock.ts'
 import mapRoutes from './map.ts'
+import videoRoutes from './video.ts'
 
 /**
  * Everything under /s: what a person holding a link may do. The token is in
@@ -31,4 +32,5 @@ export default async function visitorRoutes (app: FastifyInstance): Promise<void
   await app.register(mediaRoutes, deps)
   await app.register(downloadRoutes, deps)
   await app.register(mapRoutes, deps)
+  await app.register(videoRoutes, deps)
 }

@@ -1,0 +1,23 @@
+import type { FastifyReply } from 'fastify'
+import type { Config } from '../../config.ts'
+import type { Photo } from '../../db/schema.ts'
+import { renditionPath, renditionReady } from '../../library/media/renditions.ts'
+import { sendOriginal } from './send-image.ts'
+
+/** The type browsers play an original under: MOV and 3GP are MP4 inside, Matroska with VP8/VP9/AV1 is WebM. */
+export function playbackType (clip: Pick<Photo, 'mime'>): string {
+  return clip.mime === 'video/webm' || clip.mime === 'video/x-matroska' ? 'video/webm' : 'video/mp4'
+}
+
+/**
+ * A video as browsers play it, with Range: the original when its codecs play
+ * everywhere, else its H.264 rendition. Answers notFound() while the
+ * rendition is not made yet (the page shows "Preparing video…").
+ */
+export async function sendVideo (reply: FastifyReply, config: Pick<Config, 'originals' | 'thumbsDir'>, clip: Photo, notFound: () => Promise<unknown>): Promise<unknown> {
+  if (clip.playable) return await sendOriginal(reply, config.originals, { path: clip.path, mime: playbackType(clip) }, false)
+  if (!clip.hash || !await renditionReady(config.thumbsDir, clip.hash)) return await notFound()
+  const file = renditionPath('', clip.hash).replace(/^\//, '')
+  reply.header('cache-control', 'private, no-cache').type('video/mp4')
+  return await reply.sendFile(file, config.thumbsDir, { cacheControl: false, contentType: false, dotfiles: 'deny' })
+}
