@@ -6,8 +6,8 @@ import type { Audience } from './visibility.ts'
 export const PAGE_SIZE = 120
 
 /** What a grid tile needs. */
-export type GridPhoto = Pick<Photo, 'uid' | 'hash' | 'title' | 'path' | 'taken_at' | 'width' | 'height' | 'private'>
-const GRID_COLUMNS = ['photos.uid', 'photos.hash', 'photos.title', 'photos.path', 'photos.taken_at', 'photos.width', 'photos.height', 'photos.private'] as const
+export type GridPhoto = Pick<Photo, 'uid' | 'hash' | 'title' | 'path' | 'taken_at' | 'width' | 'height' | 'private' | 'media' | 'duration'>
+const GRID_COLUMNS = ['photos.uid', 'photos.hash', 'photos.title', 'photos.path', 'photos.taken_at', 'photos.width', 'photos.height', 'photos.private', 'photos.media', 'photos.duration'] as const
 
 /** Photos in the library (readable, not archived), or in the Archive. */
 export async function countPhotos (db: Kysely<DB>, archived = false): Promise<number> {

@@ -9,3 +9,9 @@ export async function listProblems (db: Kysely<DB>): Promise<Problem[]> {
     .where('error', 'is not', null).where('missing', '=', 0).orderBy('path').execute()
   return rows.map(r => ({ path: r.path, error: r.error ?? '' }))
 }
+
+export async function countProblems (db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('photos').select(eb => eb.fn.countAll<number>().as('n'))
+    .where('error', 'is not', null).where('missing', '=', 0).executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -2,7 +2,7 @@ import {
   mdiAccountCircle, mdiArchive, mdiArrowLeft, mdiCalendarMonth, mdiCheck, mdiChevronDown, mdiChevronLeft, mdiChevronRight,
   mdiClose, mdiContentCopy, mdiDelete, mdiDotsVertical, mdiDownload, mdiFolder, mdiImageMultiple, mdiImage, mdiLinkPlus,
   mdiLinkVariant, mdiLock, mdiLockOpenVariant, mdiLogout, mdiMap, mdiMapMarker, mdiPencil, mdiPlus, mdiPower, mdiRefresh,
-  mdiShareVariant, mdiStarFourPoints, mdiEarth, mdiEye
+  mdiShareVariant, mdiStarFourPoints, mdiEarth, mdiEye, mdiPlay, mdiMotionPlayOutline, mdiAlertCircleOutline
 } from '@mdi/js'
 
 const PATHS: Record<string, string> = {
@@ -32,6 +32,9 @@ const PATHS: Record<string, string> = {
   map: mdiMap,
   'map-marker': mdiMapMarker,
   pencil: mdiPencil,
+  play: mdiPlay,
+  'motion-play-outline': mdiMotionPlayOutline,
+  'alert-circle-outline': mdiAlertCircleOutline,
   plus: mdiPlus,
   power: mdiPower,
   refresh: mdiRefresh,

@@ -1,13 +1,10 @@
 import type { FastifyReply } from 'fastify'
 import type { Config } from '../../config.ts'
-import type { Photo } from '../../db/schema.ts'
+import type { Kysely } from 'kysely'
+import type { DB, Photo } from '../../db/schema.ts'
 import { renditionPath, renditionReady } from '../../library/media/renditions.ts'
+import { playbackOf, playbackType, type Playback } from '../../library/media/playback.ts'
 import { sendOriginal } from './send-image.ts'
-
-/** The type browsers play an original under: MOV and 3GP are MP4 inside, Matroska with VP8/VP9/AV1 is WebM. */
-export function playbackType (clip: Pick<Photo, 'mime'>): string {
-  return clip.mime === 'video/webm' || clip.mime === 'video/x-matroska' ? 'video/webm' : 'video/mp4'
-}
 
 /**
  * A video as browsers play it, with Range: the original when its codecs play
@@ -20,4 +17,9 @@ export async function sendVideo (reply: FastifyReply, config: Pick<Config, 'orig
   const file = renditionPath('', clip.hash).replace(/^\//, '')
   reply.header('cache-control', 'private, no-cache').type('video/mp4')
   return await reply.sendFile(file, config.thumbsDir, { cacheControl: false, contentType: false, dotfiles: 'deny' })
+}
+
+/** What the photo page templates need to play an item (media-stage.eta). */
+export async function playbackView (db: Kysely<DB>, thumbsDir: string, item: Photo): Promise<{ playback: Playback | null }> {
+  return { playback: await playbackOf(db, thumbsDir, item) }
 }

@@ -4,6 +4,7 @@ import { sendInvalidLink } from '../../plugins/errors.ts'
 import { neighbours, photoInAlbum } from '../../library/photos.ts'
 import type { CheckAccess } from './access.ts'
 import { PhotoParams } from './params.ts'
+import { playbackView } from '../media/send-video.ts'
 
 export default async function photoRoutes (app: FastifyInstance, { checkAccess }: { checkAccess: CheckAccess }): Promise<void> {
   app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo', { schema: { params: PhotoParams } }, async (request, reply) => {
@@ -13,6 +14,7 @@ export default async function photoRoutes (app: FastifyInstance, { checkAccess }
     if (!photo) return await sendInvalidLink(reply)
     const base = `/s/${access.token}/${request.params.album}`
     return await reply.view('pages/visitor/photo', {
+      ...await playbackView(app.db, app.config.thumbsDir, photo),
       title: photo.title ?? photo.path.split('/').pop(),
       visitor: true,
       bodyClass: 'viewer',
