@@ -5,7 +5,7 @@ import { MigrationError } from './db/migrate.ts'
 import { startServer } from './server.ts'
 import { openLibrary } from './library/open-library.ts'
 import { IndexState } from './library/index-state.ts'
-import { indexLibrary, makeRenditions } from './library/library-jobs.ts'
+import { configuredTools, indexLibrary, makeRenditions } from './library/library-jobs.ts'
 import { listProblems } from './library/problems.ts'
 import { generateDemoLibrary } from './library/demo/generate.ts'
 import { setOwnerPassword, generatePassword } from './library/owner-account.ts'
@@ -40,8 +40,8 @@ async function demoCommand (): Promise<void> {
   const config = loadConfig()
   // Always the data folder's demo, never ALBUMLINK_ORIGINALS: regenerating replaces the folder.
   const dir = join(config.dataDir, 'demo-originals')
-  const count = await generateDemoLibrary(dir)
-  log(`Wrote ${count} demo photos to ${dir}; ${config.isDemo ? 'run "npm run index" or restart to index them' : 'unset ALBUMLINK_ORIGINALS to use them'}.`)
+  const count = await generateDemoLibrary(dir, configuredTools(config))
+  log(`Wrote ${count} demo photos and videos to ${dir}; ${config.isDemo ? 'run "npm run index" or restart to index them' : 'unset ALBUMLINK_ORIGINALS to use them'}.`)
 }
 
 async function passwdCommand (): Promise<void> {

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts'
 import { progressReporter } from '../progress.ts'
 import type { IndexState, RenditionProgress } from './index-state.ts'
 import { runIndex, type IndexStats } from './indexer/index.ts'
+import { ensureDemoAlbums } from './demo/demo-albums.ts'
 import { makeRendition, pendingRenditions } from './media/renditions.ts'
 import { toolPaths, toolsProblem } from './media/tools.ts'
 
@@ -82,7 +83,11 @@ export async function startLibraryJobs (db: Kysely<DB>, config: Config, state: I
   if (problem) log(`Videos will be listed as unreadable: ${problem}`)
   const progress = progressReporter('Indexing', log)
   indexThenRender(db, config, state, { onProgress: progress.update, log })
-    .then(stats => { progress.stop(); if (stats) log(`Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`) })
+    .then(async stats => {
+      progress.stop()
+      if (stats) log(`Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`)
+      if (config.isDemo && await ensureDemoAlbums(db, config.originals) > 0) log('Made the demo\'s manual albums')
+    })
     .catch(err => { progress.stop(); log(`Indexing failed: ${(err as Error).message}`) })
   return rescanPeriodically(db, config, state, { log })
 }

@@ -5,6 +5,7 @@ export default async function healthRoutes (app: FastifyInstance): Promise<void>
   app.get('/healthz', async () => ({
     ok: true,
     indexing: app.indexState.running,
-    photos: await countPhotos(app.db)
+    photos: await countPhotos(app.db),
+    videosToPrepare: app.indexState.renditions
   }))
 }

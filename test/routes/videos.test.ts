@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Album } from '../../src/db/schema.ts'
-import { IndexState } from '../../src/library/index-state.ts'
 import { makeRenditions } from '../../src/library/library-jobs.ts'
 import { probeVideo } from '../../src/library/media/probe.ts'
 import { toolPaths } from '../../src/library/media/tools.ts'
@@ -70,9 +69,8 @@ t.test('HEVC gets an H.264 rendition, made once after indexing; until then the p
   const before = await visit(ctx.app, `${base}/video`, cookie)
   t.equal(before.statusCode, 404)
   t.equal(before.body, await unknownLinkBody(ctx.app))
-  const state = new IndexState()
-  await makeRenditions(ctx.db, ctx.config, state)
-  t.match(state.renditions, { done: 1, total: 1, failed: 0 }, 'only the HEVC video needs one')
+  await makeRenditions(ctx.db, ctx.config, ctx.app.indexState)
+  t.match((await ctx.app.inject({ url: '/healthz' })).json(), { videosToPrepare: { running: false, done: 1, total: 1, failed: 0 } }, 'only the HEVC video needs one; /healthz tells')
   t.notMatch((await visit(ctx.app, base, cookie)).body, 'Preparing video…')
   const res = await visit(ctx.app, `${base}/video`, cookie, undefined, { range: 'bytes=0-' })
   t.equal(res.statusCode, 206)

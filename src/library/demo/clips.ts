@@ -11,8 +11,11 @@ export interface ClipSpec {
   location?: string
   /** A tone as the sound track (AAC, or Vorbis in WebM). */
   audio?: boolean
-  /** ffmpeg's test pattern to draw (testsrc, smptebars, mandelbrot…). */
+  /** ffmpeg's test pattern to draw (testsrc, smptebars, rgbtestsrc…). */
   pattern?: string
+  /** Make and model, as phones write them. */
+  make?: string
+  model?: string
 }
 
 const CODEC_ARGS: Record<ClipSpec['codec'], string[]> = {
@@ -30,6 +33,8 @@ export async function writeClip (ffmpeg: string, out: string, spec: ClipSpec): P
   const metadata: string[] = ['-movflags', 'use_metadata_tags']
   if (spec.createdAt) metadata.push('-metadata', `${apple ? 'com.apple.quicktime.creationdate' : 'creation_time'}=${spec.createdAt}`)
   if (spec.location) metadata.push('-metadata', `${apple ? 'com.apple.quicktime.location.ISO6709' : 'location'}=${spec.location}`)
+  if (spec.make) metadata.push('-metadata', `com.apple.quicktime.make=${spec.make}`)
+  if (spec.model) metadata.push('-metadata', `com.apple.quicktime.model=${spec.model}`)
   const audio = spec.audio ? (spec.codec === 'vp8' ? ['-c:a', 'libvorbis'] : ['-c:a', 'aac']) : []
   await runTool(ffmpeg, ['-v', 'error', '-nostdin', '-y', ...inputs, ...CODEC_ARGS[spec.codec], ...audio, '-shortest', ...(spec.codec === 'vp8' ? [] : metadata), out],
     { timeoutMs: 120_000, maxBytes: 1_000_000 })
