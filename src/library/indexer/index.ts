@@ -5,9 +5,9 @@ import { syncDerivedAlbums } from '../derived-albums.ts'
 import { toolPaths, toolsProblem, TOOLS_UNAVAILABLE, type ToolPaths } from '../media/tools.ts'
 import { kindOfMime } from '../media/formats.ts'
 import { scanOriginals, type ScannedFile } from './scan.ts'
-import { thumbnailsExist } from './thumbnails.ts'
+import { makeThumbnails, thumbnailsExist } from './thumbnails.ts'
 import { unloadPlaces } from './places.ts'
-import { readContent, unknownContent, type FileContent } from './content.ts'
+import { hashFile, readContent, unknownContent, type FileContent } from './content.ts'
 import { describeImageError, readImage, type PhotoFields } from './read-image.ts'
 import { describeVideoError, readVideo } from './read-video.ts'
 import { linkCompanions, pairFiles } from './pairs.ts'
@@ -82,32 +82,47 @@ async function indexFile (context: Context, file: ScannedFile, existing?: Existi
     await savePhoto(db, file, existing, { hash: null, error: `cannot read file: ${(err as Error).message}` })
     return 'failed'
   }
-  const { hash, mime, kind } = content
-  if (existing && existing.hash === hash && existing.error === null && await thumbnailsExist(thumbsDir, hash)) {
-    await db.updateTable('photos').set({ bytes: file.bytes, mtime_ms: file.mtimeMs, missing: 0 }).where('id', '=', existing.id).execute()
-    return 'unchanged'
-  }
+  const { mime, kind } = content
+  if (kind === 'video' && mime) return await indexVideo(context, file, existing, mime)
+  const hash = content.hash
+  if (hash && await unchangedContent(context, file, existing, hash)) return 'unchanged'
   const failed = async (error: string): Promise<'failed'> => {
     await savePhoto(db, file, existing, { hash, mime: mime ?? file.mime, error })
     return 'failed'
   }
-  if (!mime || !kind) return await failed(unknownContent(file))
+  if (!mime || !kind || !hash) return await failed(unknownContent(file))
   if (kind === 'raw') return await failed('RAW photo without a JPEG beside it: albumlink shows RAW files only through their JPEG twin')
-  if (kind === 'video') {
-    if (context.toolsProblem) return await failed(context.toolsProblem)
-    try {
-      await savePhoto(db, file, existing, { ...await readVideo(file, context.tools, thumbsDir, hash), hash, mime, error: null })
-      return 'processed'
-    } catch (err) {
-      return await failed(describeVideoError(err))
-    }
-  }
   try {
     const fields = await readImage(file, content.buffer ?? Buffer.alloc(0), mime, thumbsDir, hash)
     await savePhoto(db, file, existing, { ...fields, ...STILL, hash, mime, error: null })
     return 'processed'
   } catch (err) {
     return await failed(describeImageError(err, mime))
+  }
+}
+
+/** Same content under a new file time: only the stat is recorded. */
+async function unchangedContent (context: Context, file: ScannedFile, existing: Existing | undefined, hash: string): Promise<boolean> {
+  if (!existing || existing.hash !== hash || existing.error !== null || !await thumbnailsExist(context.thumbsDir, hash)) return false
+  await context.db.updateTable('photos').set({ bytes: file.bytes, mtime_ms: file.mtimeMs, missing: 0 }).where('id', '=', existing.id).execute()
+  return true
+}
+
+/** ffprobe, the poster frame and the content hash at once (each reads the file its own way), then the thumbnails. */
+async function indexVideo (context: Context, file: ScannedFile, existing: Existing | undefined, mime: string): Promise<'processed' | 'unchanged' | 'failed'> {
+  const [hash, video] = await Promise.all([
+    hashFile(file.abs, file.bytes),
+    context.toolsProblem ? new Error(context.toolsProblem) : readVideo(file, context.tools).catch((err: unknown) => err as Error)
+  ])
+  if (await unchangedContent(context, file, existing, hash)) return 'unchanged'
+  try {
+    if (video instanceof Error) throw video
+    await makeThumbnails(video.poster, context.thumbsDir, hash)
+    await savePhoto(context.db, file, existing, { ...video.fields, hash, mime, error: null })
+    return 'processed'
+  } catch (err) {
+    await savePhoto(context.db, file, existing, { hash, mime, error: describeVideoError(err) })
+    return 'failed'
   }
 }
 

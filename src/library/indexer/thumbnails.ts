@@ -37,18 +37,19 @@ export async function makeThumbnails (input: Buffer | RawImage, thumbsDir: strin
   const meta = await source.metadata()
   if (!meta.width || !meta.height) throw new Error('image has no dimensions')
   const turned = (meta.orientation ?? 1) >= 5
-  const view = await source.rotate()
-    .resize({ ...THUMB_SIZES.view, withoutEnlargement: true })
-    .webp({ quality: 80 })
-    .toBuffer()
-  const tile = await sharp(view)
+  // Decoded pixels are cheap to reuse: both sizes come from them at once; an encoded file is decoded once, for the view.
+  const [view, tile] = await Promise.all([
+    source.clone().rotate().resize({ ...THUMB_SIZES.view, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
+    Buffer.isBuffer(input) ? null : source.clone().resize({ ...THUMB_SIZES.tile, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer()
+  ])
+  const tileBuffer = tile ?? await sharp(view)
     .resize({ ...THUMB_SIZES.tile, withoutEnlargement: true })
     .webp({ quality: 75 })
     .toBuffer()
   await mkdir(join(thumbsDir, hash.slice(0, 2)), { recursive: true })
   await Promise.all([
     writeFile(thumbPath(thumbsDir, hash, 'view'), view),
-    writeFile(thumbPath(thumbsDir, hash, 'tile'), tile)
+    writeFile(thumbPath(thumbsDir, hash, 'tile'), tileBuffer)
   ])
   return turned ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height }
 }

@@ -4,7 +4,7 @@ interface HeifImage { width: number, height: number, decode: () => Promise<{ wid
 type DecodeAll = ((input: { buffer: Uint8Array }) => Promise<HeifImage[] & { dispose: () => void }>)
 
 /** Decoded pixels, ready for sharp's raw input. */
-export interface RawImage { data: Buffer, width: number, height: number, channels: 4 }
+export interface RawImage { data: Buffer, width: number, height: number, channels: 3 | 4 }
 
 /** Pixels one HEIC may have (100 MP, 400 MB of RGBA); larger ones are refused before decoding. */
 export const MAX_HEIF_PIXELS = 100_000_000
