@@ -47,12 +47,12 @@ async function ffmpegPosters (files: string[], out: string): Promise<void> {
  * against libheif + sharp alone, videos against ffmpeg alone making the same
  * posters; each part indexed on its own, then the whole folder at once.
  */
-export async function benchMediaIndexing (jpegs: number, heics: number, videos: number, videoSeconds: number): Promise<Row[]> {
+export async function benchMediaIndexing (jpegs: number, heics: number, videos: number, videoSeconds: number, size = { width: 1920, height: 1080 }): Promise<Row[]> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-bench-media-'))
   const originals = join(dir, 'originals')
   const jpegFiles = await writeCameraJpegs(join(originals, 'jpeg'), jpegs)
   const heicFiles = await copyHeicFiles(join(originals, 'heic'), heics)
-  const videoFiles = await writeVideos(tools, join(originals, 'video'), videos, videoSeconds, { width: 1920, height: 1080 })
+  const videoFiles = await writeVideos(tools, join(originals, 'video'), videos, videoSeconds, size)
   const work = join(dir, 'work')
   const out = join(dir, 'baseline')
   await mkdir(work)
@@ -81,7 +81,7 @@ export async function benchMediaIndexing (jpegs: number, heics: number, videos: 
   return [
     row(`${jpegs} camera JPEGs of a mixed folder`, jpegs, part.jpeg, base.jpeg, 'sharp alone'),
     row(`${heics} HEIC/HEIF phone photos`, heics, part.heic, base.heic, 'libheif (WebAssembly) + sharp alone'),
-    row(`${videos} ${videoSeconds}-second 1080p videos`, videos, part.video, base.video, 'ffmpeg alone making the same two WebP posters'),
+    row(`${videos} ${videoSeconds}-second ${size.height}p videos`, videos, part.video, base.video, 'ffmpeg alone making the same two WebP posters'),
     {
       benchmark: `indexing the whole mixed folder (${jpegs + heics + videos} files), files/s`,
       albumlink: (jpegs + heics + videos) / whole, baseline: (jpegs + heics + videos) / (base.jpeg + base.heic + base.video),

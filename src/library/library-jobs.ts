@@ -14,6 +14,8 @@ export interface JobHooks {
   /** Each rendition started and finished (for a CLI bar). */
   onRendition?: (done: number, total: number, path: string) => void
   log?: (line: string) => void
+  /** A periodic rescan: albums are synced only when a file changed. */
+  onlyIfChanged?: boolean
 }
 
 export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) => toolPaths({ ffmpeg: config.ffmpeg, ffprobe: config.ffprobe })
@@ -21,7 +23,7 @@ export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) => t
 /** One indexing run (skipped when one is going on): new, changed and removed files. */
 export async function indexLibrary (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}): Promise<IndexStats | undefined> {
   return await state.track(async () => await runIndex(db, {
-    originals: config.originals, thumbsDir: config.thumbsDir, tools: configuredTools(config), onProgress: hooks.onProgress
+    originals: config.originals, thumbsDir: config.thumbsDir, tools: configuredTools(config), onProgress: hooks.onProgress, onlyIfChanged: hooks.onlyIfChanged
   }))
 }
 
@@ -67,7 +69,7 @@ export const RESCAN_INTERVAL_MS = 30_000
 /** Rescans every RESCAN_INTERVAL_MS (a scan of unchanged files costs a stat each); returns the stop function. */
 export function rescanPeriodically (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}, intervalMs = RESCAN_INTERVAL_MS): () => void {
   const timer = setInterval(() => {
-    indexThenRender(db, config, state, { log: hooks.log }).catch(err => hooks.log?.(`Rescan failed: ${(err as Error).message}`))
+    indexThenRender(db, config, state, { log: hooks.log, onlyIfChanged: true }).catch(err => hooks.log?.(`Rescan failed: ${(err as Error).message}`))
   }, intervalMs)
   timer.unref()
   return () => { clearInterval(timer) }

@@ -9,11 +9,6 @@ export async function videoClip (db: Kysely<DB>, item: Photo): Promise<Photo | u
     .executeTakeFirst()
 }
 
-/** Which of these stills have a motion clip (for the "Live" control). */
-export async function hasClip (db: Kysely<DB>, item: Photo): Promise<boolean> {
-  return item.media !== 'video' && (await videoClip(db, item)) !== undefined
-}
-
 /**
  * The items with each Live Photo's clip right after its still: what a zip
  * holds. The clips are looked up by the stills given, so a still the

@@ -56,7 +56,7 @@ t.test('serve prints its URL and a generated password once, and stops on SIGTERM
   const [, password] = await first.waitFor(/Owner password \(shown once.*\): (\S+)/)
   t.ok(password.length >= 16, 'a long generated password')
   await first.waitFor(/Indexed 0 files/)
-  t.same(await (await fetch(`${url}/healthz`)).json(), { ok: true, indexing: false, photos: 0 })
+  t.same(await (await fetch(`${url}/healthz`)).json(), { ok: true, indexing: false, photos: 0, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } })
   t.equal(await first.stop(), 0)
   t.match(first.output(), 'SIGTERM: shutting down')
 

@@ -20,13 +20,15 @@ export interface IndexOptions {
   concurrency?: number
   /** ffmpeg and ffprobe (the bundled ones unless given). */
   tools?: ToolPaths
+  /** Leave albums alone when no file changed (periodic rescans: the albums' rows are not rewritten every time). */
+  onlyIfChanged?: boolean
 }
 
 export interface IndexStats { files: number, processed: number, unchanged: number, failed: number, missing: number, ms: number }
 
 type Existing = Pick<Photo, 'id' | 'path' | 'hash' | 'bytes' | 'mtime_ms' | 'error' | 'missing'>
 
-interface Context { db: Kysely<DB>, thumbsDir: string, tools: ToolPaths, toolsProblem: string | null }
+interface Context { db: Kysely<DB>, thumbsDir: string, tools: ToolPaths, toolsProblem: string | null, touched?: boolean }
 
 /** Incremental and idempotent: unchanged files cost a stat, changed ones a read, new ones the image work. */
 export async function runIndex (db: Kysely<DB>, options: IndexOptions): Promise<IndexStats> {
@@ -56,8 +58,10 @@ export async function runIndex (db: Kysely<DB>, options: IndexOptions): Promise<
     await db.updateTable('photos').set({ missing: 1 }).where('id', 'in', gone.slice(i, i + 500)).execute()
   }
   stats.missing = gone.length
-  await linkCompanions(db, live)
-  await syncDerivedAlbums(db)
+  if (!options.onlyIfChanged || stats.processed + stats.failed + stats.missing > 0 || context.touched) {
+    await linkCompanions(db, live)
+    await syncDerivedAlbums(db)
+  }
   unloadPlaces()
   stats.ms = Date.now() - started
   return stats
@@ -67,12 +71,12 @@ async function indexFile (context: Context, file: ScannedFile, existing?: Existi
   const { db, thumbsDir } = context
   const sameStat = existing && existing.bytes === file.bytes && existing.mtime_ms === file.mtimeMs
   if (existing && sameStat && existing.error === null && existing.hash && await thumbnailsExist(thumbsDir, existing.hash)) {
-    if (existing.missing) await db.updateTable('photos').set({ missing: 0 }).where('id', '=', existing.id).execute()
+    if (existing.missing) await reappeared(context, existing.id)
     return 'unchanged'
   }
   // A file that failed stays failed until it changes, unless the failure was ffmpeg missing (it may be there now).
   if (existing && sameStat && existing.error !== null && !(existing.error.startsWith(TOOLS_UNAVAILABLE) && !context.toolsProblem)) {
-    if (existing.missing) await db.updateTable('photos').set({ missing: 0 }).where('id', '=', existing.id).execute()
+    if (existing.missing) await reappeared(context, existing.id)
     return 'failed'
   }
   let content: FileContent
@@ -101,9 +105,16 @@ async function indexFile (context: Context, file: ScannedFile, existing?: Existi
   }
 }
 
+/** A file that was missing is back. */
+async function reappeared (context: Context, id: number): Promise<void> {
+  context.touched = true
+  await context.db.updateTable('photos').set({ missing: 0 }).where('id', '=', id).execute()
+}
+
 /** Same content under a new file time: only the stat is recorded. */
 async function unchangedContent (context: Context, file: ScannedFile, existing: Existing | undefined, hash: string): Promise<boolean> {
   if (!existing || existing.hash !== hash || existing.error !== null || !await thumbnailsExist(context.thumbsDir, hash)) return false
+  if (existing.missing) context.touched = true
   await context.db.updateTable('photos').set({ bytes: file.bytes, mtime_ms: file.mtimeMs, missing: 0 }).where('id', '=', existing.id).execute()
   return true
 }
