@@ -10,17 +10,18 @@ import { migrateToLatest } from '../src/db/migrate.ts'
 import type { DB } from '../src/db/schema.ts'
 import { runIndex } from '../src/library/indexer/index.ts'
 import { createLink } from '../src/sharing/links.ts'
+import type { LimitSettings } from '../src/plugins/limits.ts'
 
 export interface Running { app: FastifyInstance, db: Kysely<DB>, config: Config, origin: string, close: () => Promise<void> }
 
 /** albumlink on a fresh data dir over the given originals, listening on an ephemeral port. */
-export async function startAlbumlink (originals: string, index = true): Promise<Running> {
+export async function startAlbumlink (originals: string, index = true, limits?: Partial<LimitSettings>): Promise<Running> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-bench-'))
   const config = loadConfig({ ALBUMLINK_DATA: dir, ALBUMLINK_ORIGINALS: originals, ALBUMLINK_LOG_LEVEL: 'silent' })
   const db = connectDb(config.dbFile)
   await migrateToLatest(db)
   if (index) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
-  const app = await buildApp(config, { db, logger: false })
+  const app = await buildApp(config, { db, logger: false, limits })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

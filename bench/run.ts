@@ -6,6 +6,7 @@ import { benchIndexing } from './indexing.ts'
 import { benchMediaIndexing } from './media-indexing.ts'
 import { benchVideoServing } from './video-serving.ts'
 import { benchTokenResolution } from './scale.ts'
+import { benchAbuse } from './abuse.ts'
 import { table, type Row } from './report.ts'
 
 /**
@@ -28,6 +29,8 @@ log('indexing a mixed folder of JPEG, HEIC and video…')
 rows.push(...await benchMediaIndexing(quick ? 4 : 200, quick ? 1 : 50, quick ? 1 : 10, quick ? 2 : 10, quick ? { width: 320, height: 240 } : undefined))
 log('video streaming and transcoding…')
 rows.push(...await benchVideoServing(quick ? 20 : 500, quick ? 2 : 10, quick ? { width: 320, height: 240 } : undefined))
+log('abuse: stalled zips and a sign-in flood…')
+rows.push(...await benchAbuse(quick ? 6 : 200, quick ? 1 : 10, quick ? 1 : 16))
 log('token resolution at scale…')
 const scale = await benchTokenResolution(quick ? 2000 : 100_000, quick ? 200 : 10_000, quick ? 200 : 10_000)
 rows.push(...scale.rows)

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { DB } from '../src/db/schema.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
-import { grantedAlbum } from '../src/sharing/grants.ts'
+import { resolveGrant } from '../src/sharing/grants.ts'
 import { generateSecret } from '../src/sharing/secrets.ts'
 import { newUid, nowIso } from '../src/library/ids.ts'
 import { listAlbums } from '../src/library/albums.ts'
@@ -51,7 +51,7 @@ export async function benchTokenResolution (photos: number, albums: number, look
   for (let i = 0; i < lookups; i++) {
     const { token, slug } = links[(i * 7907) % links.length]
     const started = process.hrtime.bigint()
-    if (!await grantedAlbum(db, token, slug, at)) throw new Error('look-up missed a live link')
+    if (!await resolveGrant(db, { token, ref: slug }, at)) throw new Error('look-up missed a live link')
     times.push(Number(process.hrtime.bigint() - started) / 1e6)
   }
   const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${lastSql}`).all(...Array(lastSql.split('?').length - 1).fill('x'))

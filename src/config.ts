@@ -1,5 +1,6 @@
 import { resolve, join } from 'node:path'
 import envSchema from 'env-schema'
+import ipaddr from 'ipaddr.js'
 import { Type, type Static } from '@sinclair/typebox'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -14,6 +15,7 @@ const EnvSchema = Type.Object({
   ALBUMLINK_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$' })),
   ALBUMLINK_MAP_STYLE: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_LOG_LEVEL: Type.Unsafe<LogLevel>({ type: 'string', enum: LOG_LEVELS, default: 'info' }),
+  ALBUMLINK_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_FFMPEG: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_FFPROBE: Type.Optional(Type.String({ minLength: 1 }))
 })
@@ -32,6 +34,11 @@ export interface Config {
   secureCookies: boolean
   mapStyle?: string
   logLevel: string
+  /**
+   * Which peers may tell the client address, protocol and host in
+   * X-Forwarded-* headers: false (none), a hop count, or proxy addresses/CIDRs.
+   */
+  trustProxy: false | number | string[]
   dbFile: string
   thumbsDir: string
   sessionKeyFile: string
@@ -70,6 +77,30 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   return configFrom(parsed)
 }
 
+const TRUST_PROXY_HINT = 'ALBUMLINK_TRUST_PROXY must be a number of proxy hops (1 for one reverse proxy) or a comma-separated ' +
+  'list of proxy addresses or CIDRs such as 127.0.0.1,10.0.0.0/8'
+
+/** Off, a hop count, or a list of addresses/CIDRs; never "trust everyone", which would let any client choose its address. */
+export function parseTrustProxy (value: string | undefined): false | number | string[] {
+  const text = value?.trim().toLowerCase() ?? ''
+  if (text === '' || text === 'false' || text === 'off' || text === '0') return false
+  if (/^\d+$/.test(text)) return Number(text)
+  const entries = text.split(',').map(e => e.trim()).filter(Boolean)
+  const bad = entries.find(e => !isAddressOrCidr(e))
+  if (bad !== undefined || entries.length === 0) throw new ConfigError(`${TRUST_PROXY_HINT} (got ${JSON.stringify(value)})`)
+  return entries
+}
+
+function isAddressOrCidr (entry: string): boolean {
+  try {
+    if (entry.includes('/')) ipaddr.parseCIDR(entry)
+    else ipaddr.parse(entry)
+    return true
+  } catch {
+    return false
+  }
+}
+
 function configFrom (env: Env): Config {
   const dataDir = resolve(env.ALBUMLINK_DATA)
   const publicUrl = env.ALBUMLINK_PUBLIC_URL?.replace(/\/+$/, '')
@@ -84,6 +115,7 @@ function configFrom (env: Env): Config {
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     mapStyle: env.ALBUMLINK_MAP_STYLE,
     logLevel: env.ALBUMLINK_LOG_LEVEL,
+    trustProxy: parseTrustProxy(env.ALBUMLINK_TRUST_PROXY),
     dbFile: join(dataDir, 'albumlink.db'),
     thumbsDir: join(dataDir, 'thumbs'),
     sessionKeyFile: join(dataDir, 'session.key'),

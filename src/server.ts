@@ -2,20 +2,28 @@ import type { AddressInfo } from 'node:net'
 import { ConfigError, type Config } from './config.ts'
 import { buildApp } from './app.ts'
 import { openLibrary } from './library/open-library.ts'
-import { ensureOwner } from './library/owner-account.ts'
+import { ensureOwner, forgetOwner } from './library/owner-account.ts'
 import { IndexState } from './library/index-state.ts'
 import { startLibraryJobs } from './library/library-jobs.ts'
+
+/** Open connections (a long download) get this long to finish on shutdown; the whole stop stays under 5 s. */
+const DRAIN_MS = 3000
+const STOP_MS = 4500
 
 /** Starts albumlink: database, owner account, HTTP server, then the first index in the background. */
 export async function startServer (config: Config): Promise<void> {
   const log = (line: string): void => { console.log(line) }
   const db = await openLibrary(config, log)
+  // The owner exists before the first request can arrive, so the first sign-in can never miss it.
+  const generated = await ensureOwner(db, config.password)
   const indexState = new IndexState()
   const app = await buildApp(config, { db, indexState, logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } })
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (err) {
     await app.close()
+    // A generated password nobody saw would lock the owner out: the next start makes a new one.
+    if (generated) await forgetOwner(db)
     await db.destroy()
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
@@ -25,15 +33,15 @@ export async function startServer (config: Config): Promise<void> {
   }
   const url = config.publicUrl ?? localUrl(config.host, (app.server.address() as AddressInfo).port)
   log(`albumlink is listening on ${url}`)
-  // Only once listening: a generated password must not be lost to a failed start.
-  const password = await ensureOwner(db, config.password)
-  if (password) log(`Owner password (shown once, change it with "npm run passwd"): ${password}`)
+  if (generated) log(`Owner password (shown once, change it with "npm run passwd"): ${generated}`)
 
   let closing = false
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return
     closing = true
     log(`${signal}: shutting down`)
+    setTimeout(() => { app.server.closeAllConnections() }, DRAIN_MS).unref()
+    setTimeout(() => { process.exit(1) }, STOP_MS).unref()
     await app.close()
     await db.destroy()
     process.exit(0)
@@ -41,7 +49,7 @@ export async function startServer (config: Config): Promise<void> {
   process.once('SIGTERM', () => { void shutdown('SIGTERM') })
   process.once('SIGINT', () => { void shutdown('SIGINT') })
 
-  await startLibraryJobs(db, config, indexState, log)
+  await startLibraryJobs(db, config, indexState, line => { if (!closing) log(line) })
 }
 
 /** A URL a person can open: wildcard hosts become localhost, IPv6 gets brackets. */

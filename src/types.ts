@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely'
 import type { DB } from './db/schema.ts'
 import type { Config } from './config.ts'
 import type { IndexState } from './library/index-state.ts'
+import type { Limits } from './plugins/limits.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>
     config: Config
     indexState: IndexState
+    limits: Limits
     /** Clock used for link expiry; tests replace it. */
     now: () => Date
   }
@@ -25,9 +27,13 @@ declare module 'fastify' {
 declare module '@fastify/secure-session' {
   interface SessionData {
     owner: string
+    /** Random id of the visitor session; the power icon records it as ended on the server. */
+    sid: string
+    /** When the visitor session began (ms since the epoch). */
+    iat: number
     /** Share tokens this browser has opened, oldest first. */
     tokens: string[]
-    /** Password-protected links unlocked in this browser: link id → password version. */
-    unlocked: Record<string, number>
+    /** Password-protected links unlocked in this browser: link id → password version and when. */
+    unlocked: Record<string, { v: number, at: number }>
   }
 }

@@ -13,6 +13,7 @@ import type { DB } from '../src/db/schema.ts'
 import { generateDemoLibrary } from '../src/library/demo/generate.ts'
 import { runIndex } from '../src/library/indexer/index.ts'
 import { setOwnerPassword } from '../src/library/owner-account.ts'
+import type { LimitSettings } from '../src/plugins/limits.ts'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const SHARED_PHOTOS = join(ROOT, '..', 'shared', 'photos', 'exif-samples')
@@ -58,6 +59,7 @@ export interface BuildOptions {
   /** 'demo' (default): a copy of the indexed demo library; 'empty': nothing indexed; or a folder to index. */
   library?: 'demo' | 'empty' | { originals: string }
   env?: Record<string, string>
+  limits?: Partial<LimitSettings>
 }
 
 export async function buildTestApp (t: TestT, options: BuildOptions = {}): Promise<TestApp> {
@@ -79,7 +81,7 @@ export async function buildTestApp (t: TestT, options: BuildOptions = {}): Promi
   if (originals) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
   await setOwnerPassword(db, OWNER_PASSWORD)
   const clock = { now: new Date() }
-  const app = await buildApp(config, { db, logger: false, now: () => clock.now })
+  const app = await buildApp(config, { db, logger: false, now: () => clock.now, limits: options.limits })
   await app.ready()
   const close = async (): Promise<void> => {
     await app.close()

@@ -93,12 +93,19 @@ export interface UsersTable {
   session_epoch: Generated<number>
 }
 
+/** Visitor session ids ended with the power icon, kept until their cookie would have expired. */
+export interface EndedVisitorSessionsTable {
+  id: string
+  expires_at: string
+}
+
 export interface DB {
   photos: PhotosTable
   albums: AlbumsTable
   album_photos: AlbumPhotosTable
   links: LinksTable
   users: UsersTable
+  ended_visitor_sessions: EndedVisitorSessionsTable
 }
 
 export type Photo = Selectable<PhotosTable>

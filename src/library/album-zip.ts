@@ -1,11 +1,11 @@
 import type { ReadStream } from 'node:fs'
-import { open, realpath, type FileHandle } from 'node:fs/promises'
-import { extname, resolve } from 'node:path'
+import { realpath } from 'node:fs/promises'
+import { extname } from 'node:path'
 import { ZipArchive } from 'archiver'
 import type { Photo } from '../db/schema.ts'
-import { isInside } from './indexer/scan.ts'
+import { openOriginal } from './original-files.ts'
 
-type ZipPhoto = Pick<Photo, 'path' | 'title' | 'taken_at'>
+export type ZipPhoto = Pick<Photo, 'uid' | 'path' | 'title' | 'taken_at'>
 
 const unsafe = /[\\/:*?"<>|\x00-\x1f\x7f]+/g
 
@@ -26,25 +26,31 @@ export function zipEntryNames (photos: ZipPhoto[]): string[] {
 
 export const zipFileName = (title: string): string => `${title.replace(unsafe, '_').trim().slice(0, 100) || 'album'}.zip`
 
-/** The photo's file, opened, if it resolves inside the root to a regular file; else null. */
-async function openInside (realRoot: string, path: string): Promise<FileHandle | null> {
-  const target = await realpath(resolve(realRoot, path)).catch(() => null)
-  const handle = target && isInside(realRoot, target) ? await open(target).catch(() => null) : null
-  if (handle && !(await handle.stat()).isFile()) { await handle.close(); return null }
-  return handle
+export interface ZipOptions {
+  /**
+   * Asked before each entry: false ends the zip there, so a link revoked or a
+   * photo made private while the zip streams never gets into it (the client
+   * sees a truncated download).
+   */
+  stillAllowed?: (photo: ZipPhoto) => Promise<boolean>
 }
+
+export class ZipRevokedError extends Error {}
+
+/** Small buffers: a client that stops reading holds at most a few of these. */
+const BUFFER_BYTES = 64 * 1024
 
 /**
  * A zip of the originals in store mode (photos are compressed already),
  * streamed. Files are appended one at a time, each when the previous one is
  * done, so at most one is open however large the album; when the archive is
  * closed early (the client went away) that one is closed too. Paths come
- * from the database and must resolve inside the originals root; files that
- * do not, or cannot be opened, are left out.
+ * from the database and are opened by openOriginal; files that are not
+ * regular files inside the root, or cannot be opened, are left out.
  */
-export async function albumZip (photos: ZipPhoto[], root: string): Promise<ZipArchive> {
+export async function albumZip (photos: ZipPhoto[], root: string, options: ZipOptions = {}): Promise<ZipArchive> {
   const realRoot = await realpath(root)
-  const archive = new ZipArchive({ store: true })
+  const archive = new ZipArchive({ store: true, highWaterMark: BUFFER_BYTES })
   const names = zipEntryNames(photos)
   let next = 0
   let current: ReadStream | null = null
@@ -53,10 +59,11 @@ export async function albumZip (photos: ZipPhoto[], root: string): Promise<ZipAr
     while (next < photos.length && !closed) {
       const photo = photos[next]
       const name = names[next++]
-      const handle = await openInside(realRoot, photo.path)
-      if (!handle) continue
-      if (closed) { await handle.close(); return }
-      current = handle.createReadStream()
+      if (options.stillAllowed && !await options.stillAllowed(photo)) throw new ZipRevokedError('access ended while the zip was streaming')
+      const file = await openOriginal(realRoot, photo.path)
+      if (!file) continue
+      if (closed) { await file.handle.close(); return }
+      current = file.handle.createReadStream({ highWaterMark: BUFFER_BYTES })
       archive.append(current, { name, date: photo.taken_at ? new Date(photo.taken_at + 'Z') : undefined })
       return
     }

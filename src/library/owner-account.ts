@@ -26,6 +26,11 @@ export async function ensureOwner (db: Kysely<DB>, configured?: string): Promise
   return configured ? null : password
 }
 
+/** Undoes a first start that failed before its generated password could be shown. */
+export async function forgetOwner (db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('users').where('name', '=', OWNER_NAME).execute()
+}
+
 export async function checkOwnerPassword (db: Kysely<DB>, password: string): Promise<boolean> {
   const user = await db.selectFrom('users').select('password_hash').where('name', '=', OWNER_NAME).executeTakeFirst()
   // Hash even without an owner so a miss takes as long as a wrong password.

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { validationMessage, type ValidationIssue } from './validation-message.ts'
+import { isOwner } from './owner-auth.ts'
 
 const TITLES: Record<number, string> = {
   400: 'That did not work',
@@ -8,8 +9,10 @@ const TITLES: Record<number, string> = {
   403: 'Not allowed',
   404: 'Page not found',
   413: 'Request too large',
+  416: 'Range not satisfiable',
   429: 'Too many attempts',
-  500: 'Something went wrong'
+  500: 'Something went wrong',
+  503: 'Busy'
 }
 
 /** Fixed wording for statuses whose error text is not meant for people. */
@@ -19,6 +22,9 @@ const MESSAGES: Record<number, string> = {
   429: 'Too many attempts from your address. Wait a minute and try again.',
   500: 'The server could not finish this request. It has been logged.'
 }
+
+/** Thrown by a handler whose URL names nothing: the error handler renders the 404 page (or the invalid-link page under /s). */
+export const notFound = (): Error => Object.assign(new Error('Not found'), { statusCode: 404 })
 
 export const isVisitorUrl = (url: string): boolean => url === '/s' || url.startsWith('/s/')
 
@@ -33,13 +39,12 @@ async function renderError (request: FastifyRequest, reply: FastifyReply, status
   if (request.headers.accept?.includes('application/json') && !request.headers.accept.includes('text/html')) {
     return await reply.send({ statusCode: status, error: TITLES[status] ?? 'Error', message })
   }
-  const owner = Boolean(request.session?.get('owner'))
+  const owner = await isOwner(request.server, request).catch(() => false)
   // Errors raised before the owner scope's preHandler lack its locals; the nav's sign-out form needs a token.
   const ownerLocals = owner ? { csrf: reply.generateCsrf(), path: request.url } : {}
   return await reply.view('error', { ...ownerLocals, title: TITLES[status] ?? 'Error', status, message, owner })
 }
 
-/** One error handler: a rendered page with the right status, never a stack trace. */
 /**
  * Errors Fastify raises before routing (a malformed percent-escape in the
  * URL): a visitor URL gets the same 404 as an unknown link, anything else the
@@ -58,6 +63,7 @@ export function frameworkErrors (_error: Error, request: FastifyRequest, reply: 
   }).catch(err => { request.log.error({ err }, 'could not render a framework error'); reply.code(400).send('Bad request') })
 }
 
+/** One error handler: a rendered page with the right status, never a stack trace. */
 export default fp(async app => {
   app.setNotFoundHandler(async (request, reply) => {
     if (isVisitorUrl(request.url)) return await sendInvalidLink(reply)
@@ -68,7 +74,8 @@ export default fp(async app => {
     if (error.validation && error.validationContext === 'params') error.statusCode = 404
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'request failed')
-    if (status === 404 && isVisitorUrl(request.url)) return await sendInvalidLink(reply)
+    // Whatever went wrong under a link, the visitor learns nothing from it: the one invalid-link page.
+    if (isVisitorUrl(request.url)) return await sendInvalidLink(reply)
     const message = MESSAGES[status >= 500 ? 500 : status] ?? (error.validation ? validationMessage(error.validation, error.validationContext) : error.message)
     return await renderError(request, reply, status, message)
   })

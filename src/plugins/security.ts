@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import helmet from 'helmet'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
+import { clientKey } from './client-key.ts'
 
 /** The origin of an external map style (ALBUMLINK_MAP_STYLE), whose style, tiles and sprites the map must fetch. */
 function mapOrigin (style: string | undefined): string[] {
@@ -54,5 +55,6 @@ export default fp(async app => {
   }))
   app.addHook('onRequest', (_request, reply, done) => { reply.headers(headers); done() })
   await app.register(formbody, { bodyLimit: 64 * 1024 })
-  await app.register(rateLimit, { global: false })
+  // Per-route limits (sign-in) count per client key, like every other limiter.
+  await app.register(rateLimit, { global: false, keyGenerator: request => clientKey(request.ip) })
 }, { name: 'security' })

@@ -28,17 +28,28 @@ export async function albumsOfToken (db: Kysely<DB>, token: string, now: Date): 
   return rows
 }
 
-/**
- * The album `ref` (slug or uid) if this token shares it now, else undefined.
- * Checked on every visitor request, pages and bytes alike.
- */
-export async function grantedAlbum (db: Kysely<DB>, token: string, ref: string, now: Date): Promise<SharedAlbum | undefined> {
-  const rows = await grantQuery(db, { token, ref })
-  return rows.find(r => isLive(r.link_expires_at, now))
+export interface Grant {
+  album: SharedAlbum
+  /** The visitor session in the request was ended with the power icon: it must count as empty. */
+  sessionEnded: boolean
 }
 
-const grantQuery = preparedQuery(['token', 'ref'], (db, v) => db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
+/**
+ * The album `ref` (slug or uid) if this token shares it now, else undefined.
+ * Checked on every visitor request, pages and bytes alike; whether the
+ * visitor's session was ended comes back in the same round trip.
+ */
+export async function resolveGrant (db: Kysely<DB>, request: { token: string, ref: string, sid?: string }, now: Date): Promise<Grant | undefined> {
+  const rows = await grantQuery(db, { token: request.token, ref: request.ref, sid: request.sid ?? '' })
+  const row = rows.find(r => isLive(r.link_expires_at, now))
+  if (!row) return undefined
+  const { session_ended: ended, ...album } = row
+  return { album, sessionEnded: Boolean(ended) }
+}
+
+const grantQuery = preparedQuery(['token', 'ref', 'sid'], (db, v) => db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
   .selectAll('albums').select(LINK_COLUMNS)
+  .select(eb => eb.exists(eb.selectFrom('ended_visitor_sessions').select('id').where('id', '=', v.sid)).as('session_ended'))
   .where('links.token', '=', v.token)
   .where(eb => eb.or([eb('albums.uid', '=', v.ref), eb('albums.slug', '=', v.ref)]))
   .orderBy('albums.id'))

@@ -1,6 +1,6 @@
 import { hashPassword, verifyPassword } from '../library/passwords.ts'
 
-export const LINK_PASSWORD_RULE = 'A link password has 6 to 200 characters.'
+export const LINK_PASSWORD_RULE = 'A link password has 8 to 200 characters.'
 
 export type PasswordChange = { ok: true, hash?: string | null } | { ok: false, error: string }
 
@@ -11,7 +11,7 @@ export type PasswordChange = { ok: true, hash?: string | null } | { ok: false, e
 export async function passwordChange (typed: string | undefined, remove: boolean): Promise<PasswordChange> {
   if (remove) return { ok: true, hash: null }
   if (!typed) return { ok: true }
-  if (typed.length < 6 || typed.length > 200) return { ok: false, error: LINK_PASSWORD_RULE }
+  if (typed.length < 8 || typed.length > 200) return { ok: false, error: LINK_PASSWORD_RULE }
   return { ok: true, hash: await hashPassword(typed) }
 }
 

@@ -1,21 +1,35 @@
+import { randomBytes } from 'node:crypto'
 import type { Session } from '@fastify/secure-session'
 
 export const MAX_TOKENS = 20
+/** How long a visitor cookie lives; an ended session id is remembered as long. */
+export const VISITOR_SESSION_SECONDS = 30 * 24 * 3600
 
 /**
  * Tokens this browser has opened, most recently opened last; past MAX_TOKENS
- * the least recently opened drops out. True when the token is new to the
- * session (a visit to count).
+ * the least recently opened drops out. The first token starts the session:
+ * it gets a random id and an issue time, which the power icon records as
+ * ended on the server. True when the token is new to the session (a visit to count).
  */
-export function rememberToken (session: Session, token: string): boolean {
+export function rememberToken (session: Session, token: string, now: Date): boolean {
+  if (session.get('sid') === undefined) {
+    session.set('sid', randomBytes(16).toString('base64url'))
+    session.set('iat', now.getTime())
+    session.set('tokens', [])
+  }
   const tokens = session.get('tokens') ?? []
   if (tokens.at(-1) === token) return false
   session.set('tokens', [...tokens.filter(t => t !== token), token].slice(-MAX_TOKENS))
   return !tokens.includes(token)
 }
 
-export const hasToken = (session: Session, token: string): boolean => (session.get('tokens') ?? []).includes(token)
+/** Only a session with an id holds tokens: a cookie from before ids existed counts as empty. */
+export const hasToken = (session: Session, token: string): boolean =>
+  session.get('sid') !== undefined && (session.get('tokens') ?? []).includes(token)
 
-export function forgetTokens (session: Session): void {
-  session.delete()
+export const visitorSessionId = (session: Session): string | undefined => session.get('sid')
+
+/** Empties the session in this request (an ended one replayed): the next opened link starts a new one. */
+export function clearVisitorSession (session: Session): void {
+  for (const key of ['sid', 'iat', 'tokens', 'unlocked'] as const) session.set(key, undefined)
 }

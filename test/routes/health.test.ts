@@ -1,5 +1,5 @@
 import t from 'tap'
-import { buildTestApp } from '../helper.ts'
+import { buildTestApp, signIn } from '../helper.ts'
 
 t.test('health, home and sign-in page on the demo library', async t => {
   const { app } = await buildTestApp(t)
@@ -7,7 +7,9 @@ t.test('health, home and sign-in page on the demo library', async t => {
   const health = await app.inject({ url: '/healthz' })
   t.equal(health.statusCode, 200)
   t.match(health.headers['content-type'], /^application\/json/)
-  t.same(health.json(), { ok: true, indexing: false, photos: 63, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } })
+  t.same(health.json(), { ok: true, indexing: false }, 'anonymous: no counts')
+  const { cookie } = await signIn(app)
+  t.same((await app.inject({ url: '/healthz', headers: { cookie } })).json(), { ok: true, indexing: false, photos: 63, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } }, 'the owner gets the count')
 
   const home = await app.inject({ url: '/' })
   t.equal(home.statusCode, 302)
@@ -33,10 +35,12 @@ t.test('/healthz says when an index is running and counts only readable, unarchi
   await db.updateTable('photos').set({ archived: 1 }).where('id', '=', a.id).execute()
   await db.updateTable('photos').set({ missing: 1 }).where('id', '=', b.id).execute()
   await db.updateTable('photos').set({ error: 'cannot decode image' }).where('id', '=', c.id).execute()
-  t.match((await app.inject({ url: '/healthz' })).json(), { ok: true, photos: 60 })
+  const { cookie } = await signIn(app)
+  t.match((await app.inject({ url: '/healthz', headers: { cookie } })).json(), { ok: true, photos: 60 })
 })
 
 t.test('/healthz on an empty library', async t => {
   const { app } = await buildTestApp(t, { library: 'empty' })
-  t.same((await app.inject({ url: '/healthz' })).json(), { ok: true, indexing: false, photos: 0, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } })
+  const { cookie } = await signIn(app)
+  t.same((await app.inject({ url: '/healthz', headers: { cookie } })).json(), { ok: true, indexing: false, photos: 0, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } })
 })

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { signIn, ownerPost } from '../helper.ts'
 import { connectDb } from '../../src/db/connect.ts'
-import { gridUids, openedShare, unknownLinkBody, visit } from './visitor-helpers.ts'
+import { gridUids, openedShare, share, unknownLinkBody, visit } from './visitor-helpers.ts'
 
 // The album page and thumbnail membership are cached per data version; these
 // prove a cached answer never outlives the change that should end it.
@@ -25,4 +25,16 @@ t.test('a write by another process (a CLI index run) refreshes a cached album pa
   await otherProcess.updateTable('photos').set({ private: 1 }).where('uid', '=', photo).execute()
   await otherProcess.destroy()
   t.notOk(gridUids((await visit(app, page, cookie)).body).includes(photo), 'the next request no longer shows it')
+})
+
+t.test('the list of a token\'s albums is kept per data version: a photo made private leaves its count at once', async t => {
+  const { app, db, album, photo, link, cookie } = await openedShare(t, 'state', 'cache-0003')
+  const month = await db.selectFrom('albums').selectAll().where('kind', '=', 'month').executeTakeFirstOrThrow()
+  await share(db, month, link.token)
+  const countOf = (html: string): string | undefined => new RegExp(`${album.title}[\\s\\S]*?(\\d+) photos?`).exec(html)?.[1]
+  const before = countOf((await visit(app, `/s/${link.token}`, cookie)).body)
+  t.ok(before, 'the list shows the count')
+  t.equal(countOf((await visit(app, `/s/${link.token}`, cookie)).body), before, 'the same from the cache')
+  await db.updateTable('photos').set({ private: 1 }).where('uid', '=', photo).execute()
+  t.equal(countOf((await visit(app, `/s/${link.token}`, cookie)).body), String(Number(before) - 1), 'one fewer at the next request')
 })

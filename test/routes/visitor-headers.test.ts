@@ -28,9 +28,10 @@ t.test('every visitor response keeps the secret out of referrers, indexes and sh
     'photo without a session': await visit(app, `${base}/${photo}/original`),
     'no such route': await visit(app, `${base}/${photo}/a/b/c`, cookie),
     'HEAD of an original': await app.inject({ method: 'HEAD', url: `${base}/${photo}/original`, headers: { cookie } }),
-    goodbye: await app.inject({ method: 'POST', url: '/s/logout', headers: { cookie } })
+    'power icon': await app.inject({ method: 'POST', url: '/s/logout', headers: { cookie } }),
+    goodbye: await visit(app, '/s/goodbye')
   }
-  const expected: Record<string, number> = { 'redirect on opening': 303, 'not modified': 304, 'original range': 206, 'unknown link': 404, 'unknown photo': 404, 'photo without a session': 404, 'no such route': 404 }
+  const expected: Record<string, number> = { 'redirect on opening': 303, 'power icon': 303, 'not modified': 304, 'original range': 206, 'unknown link': 404, 'unknown photo': 404, 'photo without a session': 404, 'no such route': 404 }
   for (const [what, res] of Object.entries(responses)) {
     t.equal(res.statusCode, expected[what] ?? 200, `${what}: status`)
     assertVisitorHeaders(t, res, what)

@@ -1,6 +1,7 @@
 import t from 'tap'
 import { buildTestApp } from '../helper.ts'
-import { clientKey, MissLimiter } from '../../src/sharing/miss-limiter.ts'
+import { MissLimiter } from '../../src/sharing/miss-limiter.ts'
+import { clientKey } from '../../src/plugins/client-key.ts'
 import { albumOfKind, assertVisitorHeaders, expectedUids, openLink, share, visit } from './visitor-helpers.ts'
 
 t.test('guessing links is slowed down per client; using a real link never is', async t => {

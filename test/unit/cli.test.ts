@@ -16,10 +16,10 @@ interface Run {
   stop: () => Promise<number | null>
 }
 
-/** `albumlink <command>` in a child process, with only the given ALBUMLINK_ variables. */
-function cli (command: string, env: Record<string, string>): Run {
+/** A command in a child process without a terminal (pipes, as a service manager runs it), with only the given ALBUMLINK_ variables. */
+function run (file: string, args: string[], env: Record<string, string>): Run {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ALBUMLINK_')))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', command], { cwd: ROOT, env: { ...clean, ...env } })
+  const child = spawn(file, args, { cwd: ROOT, env: { ...clean, ...env } })
   let text = ''
   child.stdout.on('data', (chunk: Buffer) => { text += chunk.toString() })
   child.stderr.on('data', (chunk: Buffer) => { text += chunk.toString() })
@@ -40,6 +40,8 @@ function cli (command: string, env: Record<string, string>): Run {
   }
 }
 
+/** `albumlink <command>` */
+const cli = (command: string, env: Record<string, string>): Run => run(process.execPath, ['--import', 'tsx', 'src/cli.ts', command], env)
 const serve = (env: Record<string, string>): Run => cli('serve', env)
 
 async function library (t: { teardown: (fn: () => unknown) => void }): Promise<Record<string, string>> {
@@ -56,7 +58,7 @@ t.test('serve prints its URL and a generated password once, and stops on SIGTERM
   const [, password] = await first.waitFor(/Owner password \(shown once.*\): (\S+)/)
   t.ok(password.length >= 16, 'a long generated password')
   await first.waitFor(/Indexed 0 files/)
-  t.same(await (await fetch(`${url}/healthz`)).json(), { ok: true, indexing: false, photos: 0, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } })
+  t.same(await (await fetch(`${url}/healthz`)).json(), { ok: true, indexing: false })
   t.equal(await first.stop(), 0)
   t.match(first.output(), 'SIGTERM: shutting down')
 
@@ -110,4 +112,42 @@ t.test('a photo folder that does not exist is a readable error', async t => {
   const run = serve({ ...env, ALBUMLINK_ORIGINALS: join(env.ALBUMLINK_ORIGINALS, 'nope') })
   t.equal(await run.exited, 1)
   t.match(run.output().trim(), /^The photo folder \S+nope does not exist or is not a folder \(ALBUMLINK_ORIGINALS\)\.$/)
+})
+
+t.test('npm start without a terminal stops cleanly on SIGTERM within 5 s', async t => {
+  const start = run('npm', ['start'], await library(t))
+  const [, url] = await start.waitFor(/albumlink is listening on (http:\/\/127\.0\.0\.1:\d+)/)
+  await start.waitFor(/Indexed 0 files/)
+  const sent = Date.now()
+  await start.stop()
+  let listening = true
+  while (listening && Date.now() - sent < 5000) {
+    listening = await fetch(`${url}/healthz`).then(() => true, () => false)
+    if (listening) await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  t.notOk(listening, 'the server is gone within 5 s')
+  t.match(start.output(), 'SIGTERM: shutting down', 'the signal reached the server')
+})
+
+t.test('signing in succeeds on the first try, right after /login first answers', async t => {
+  const blocker = createServer().listen(0, '127.0.0.1')
+  await once(blocker, 'listening')
+  const port = (blocker.address() as { port: number }).port
+  await new Promise(resolve => blocker.close(resolve))
+  const server = serve({ ...await library(t), ALBUMLINK_PORT: String(port), ALBUMLINK_PASSWORD: 'first-try-password' })
+  let page: Response | null = null
+  for (let i = 0; i < 4000 && !page; i++) {
+    page = await fetch(`http://127.0.0.1:${port}/login`).catch(() => null)
+    if (!page) await new Promise(resolve => setTimeout(resolve, 5))
+  }
+  if (!page) throw new Error(`the server never answered:\n${server.output()}`)
+  const cookie = page.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
+  const login = await fetch(`http://127.0.0.1:${port}/login`, {
+    method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, password: 'first-try-password' })
+  })
+  t.equal(login.status, 303, 'the owner exists before the server answers')
+  await server.waitFor(/Indexed 0 files/)
+  await server.stop()
 })

@@ -1,5 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
+import { isHiddenPath, isInside } from '../original-files.ts'
 import { mimeFromName } from '../media/formats.ts'
 
 export interface ScannedFile {
@@ -11,15 +12,11 @@ export interface ScannedFile {
   mime: string
 }
 
-export function isInside (root: string, candidate: string): boolean {
-  const rel = relative(root, candidate)
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel)
-}
-
 /**
- * Every image file under root, skipping hidden entries. Symlinked files are
- * followed only when their target stays inside the root; symlinked folders are
- * never followed (they could loop or leave the root).
+ * Every image file under root, skipping hidden entries and anything that is
+ * not a regular file (FIFOs, devices, sockets). Symlinked files are followed
+ * only when their target stays inside the root and outside hidden folders;
+ * symlinked folders are never followed (they could loop or leave the root).
  */
 export async function scanOriginals (root: string): Promise<ScannedFile[]> {
   const realRoot = await realpath(root)
@@ -38,7 +35,7 @@ export async function scanOriginals (root: string): Promise<ScannedFile[]> {
       if (!info) continue
       if (info.isSymbolicLink()) {
         const target = await realpath(abs).catch(() => null)
-        if (!target || !isInside(realRoot, target)) continue
+        if (!target || !isInside(realRoot, target) || isHiddenPath(relative(realRoot, target))) continue
         info = await stat(target).catch(() => null)
         if (!info) continue
       }

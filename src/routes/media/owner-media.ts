@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { notFound } from '../../plugins/errors.ts'
 import { Type, type Static } from '@sinclair/typebox'
 import { findPhoto } from '../../library/photos.ts'
 import { isThumbSize } from '../../library/indexer/thumbnails.ts'
@@ -12,7 +13,7 @@ const OriginalQuery = Type.Object({ download: Type.Optional(Type.String()) })
 export default async function ownerMediaRoutes (app: FastifyInstance): Promise<void> {
   app.get<{ Params: Static<typeof ThumbParams> }>('/media/thumb/:uid/:size', { schema: { params: ThumbParams } }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)
-    if (!photo || !isThumbSize(request.params.size)) return reply.callNotFound()
+    if (!photo || !isThumbSize(request.params.size)) throw notFound()
     return await sendThumb(reply, app.config.thumbsDir, photo, request.params.size)
   })
 
@@ -20,7 +21,7 @@ export default async function ownerMediaRoutes (app: FastifyInstance): Promise<v
     schema: { params: Type.Object({ uid: Uid }), querystring: OriginalQuery }
   }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)
-    if (!photo || photo.missing) return reply.callNotFound()
+    if (!photo || photo.missing) throw notFound()
     return await sendOriginal(reply, app.config.originals, photo, request.query.download !== undefined)
   })
 }

@@ -14,9 +14,7 @@ import { sendOriginal } from './send-image.ts'
 export async function sendVideo (reply: FastifyReply, config: Pick<Config, 'originals' | 'thumbsDir'>, clip: Photo, notFound: () => Promise<unknown>): Promise<unknown> {
   if (clip.playable) return await sendOriginal(reply, config.originals, { path: clip.path, mime: playbackType(clip) }, false)
   if (!clip.hash || !await renditionReady(config.thumbsDir, clip.hash)) return await notFound()
-  const file = renditionPath('', clip.hash).replace(/^\//, '')
-  reply.header('cache-control', 'private, no-cache').type('video/mp4')
-  return await reply.sendFile(file, config.thumbsDir, { cacheControl: false, contentType: false, dotfiles: 'deny' })
+  return await sendOriginal(reply, config.thumbsDir, { path: renditionPath('', clip.hash), mime: 'video/mp4' }, false)
 }
 
 /** What the photo page templates need to play an item (media-stage.eta). */

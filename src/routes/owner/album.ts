@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { notFound } from '../../plugins/errors.ts'
 import type { Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
 import { summarizeAlbum } from '../../library/summaries.ts'
@@ -14,7 +15,7 @@ export default async function albumRoutes (app: FastifyInstance): Promise<void> 
     schema: { params: UidParams, querystring: PageQuery }
   }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
-    if (!album) return reply.callNotFound()
+    if (!album) throw notFound()
     const page = request.query.page
     const [summary, photos, links] = await Promise.all([
       summarizeAlbum(app.db, album, 'owner'),
@@ -36,7 +37,7 @@ export default async function albumRoutes (app: FastifyInstance): Promise<void> 
   /** The owner's own download includes private photos: it is their library. */
   app.get<{ Params: Static<typeof UidParams> }>('/albums/:uid/download', { schema: { params: UidParams }, exposeHeadRoute: false }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
-    if (!album) return reply.callNotFound()
+    if (!album) throw notFound()
     return await sendZip(reply, request, await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'owner')), app.config.originals, album.title)
   })
 }

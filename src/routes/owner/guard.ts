@@ -1,26 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ownerSessionTag } from '../../library/owner-account.ts'
+import { isOwner } from '../../plugins/owner-auth.ts'
 
 const HERE = 'http://albumlink.invalid'
 
 /**
  * A local path to go to after sign-in, or /albums. Parsed the way a browser
  * parses a Location (dropping tabs and newlines, reading a backslash as a
- * slash), so `/<tab>/evil.com` or `/\\evil.com` cannot become another host.
+ * slash, resolving dot segments), so `/<tab>/evil.com` or `/\\evil.com`
+ * cannot become another host; and a result that itself starts with two
+ * slashes (`/.//evil.com` resolves to `//evil.com`) would be read as a host
+ * by the browser, so it is refused too.
  */
 export function safeNext (next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/')) return '/albums'
   try {
     const url = new URL(next, HERE)
-    if (url.origin === HERE) return url.pathname + url.search + url.hash
+    const path = url.pathname + url.search + url.hash
+    if (url.origin === HERE && !/^[/\\]{2}/.test(path)) return path
   } catch {}
   return '/albums'
-}
-
-/** True when the request carries an owner session that has not been ended since. */
-export async function isOwner (app: FastifyInstance, request: FastifyRequest): Promise<boolean> {
-  const tag = request.session.get('owner')
-  return tag !== undefined && tag === await ownerSessionTag(app.db)
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify'
+import { notFound } from '../../plugins/errors.ts'
 import { Type, type Static } from '@sinclair/typebox'
 import { ALBUM_KINDS } from '../../db/schema.ts'
 import { allLinks, findLinkById } from '../../sharing/overview.ts'
 import { deleteLink, updateLink } from '../../sharing/links.ts'
 import { parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase, shareUrl } from '../../sharing/share-urls.ts'
+import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { summarizeAll } from '../../library/summaries.ts'
 import { findAlbumsById } from '../../library/albums.ts'
 import { CsrfBody } from './params.ts'
@@ -25,12 +27,13 @@ export default async function linksRoutes (app: FastifyInstance): Promise<void> 
     const albums = await findAlbumsById(app.db, rows.map(l => l.album_id))
     const coverOf = new Map((await summarizeAll(app.db, albums, 'owner')).map(a => [a.id, a.summary.cover]))
     const links = rows.map(l => ({ ...l, url: shareUrl(base, l.token, l.albumRef), cover: coverOf.get(l.album_id) ?? null }))
-    return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS })
+    const originWarning = shareOriginWarning(base, app.config.publicUrl, app.config.host)
+    return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS, originWarning })
   })
 
   app.post<{ Params: Static<typeof IdParams>, Body: Static<typeof ExtendBody> }>('/links/:id/extend', { schema: { params: IdParams, body: ExtendBody } }, async (request, reply) => {
     const link = await findLinkById(app.db, request.params.id)
-    if (!link) return reply.callNotFound()
+    if (!link) throw notFound()
     const expiry = parseExpiry(request.body.expires, undefined, link.expires_at, app.now())
     if (expiry.ok) await updateLink(app.db, link.album_id, link.id, { token: link.token, expires_at: expiry.expiresAt })
     return await reply.redirect('/links', 303)
@@ -38,7 +41,7 @@ export default async function linksRoutes (app: FastifyInstance): Promise<void> 
 
   app.post<{ Params: Static<typeof IdParams> }>('/links/:id/delete', { schema: { params: IdParams, body: CsrfBody } }, async (request, reply) => {
     const link = await findLinkById(app.db, request.params.id)
-    if (!link) return reply.callNotFound()
+    if (!link) throw notFound()
     await deleteLink(app.db, link.album_id, link.id)
     return await reply.redirect('/links', 303)
   })

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { checkOwnerPassword, endOwnerSessions, ownerSessionTag } from '../../library/owner-account.ts'
-import { isOwner, safeNext } from './guard.ts'
+import { isOwner } from '../../plugins/owner-auth.ts'
+import { safeNext } from './guard.ts'
 
 const LoginBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
@@ -24,7 +25,13 @@ export default async function loginRoutes (app: FastifyInstance): Promise<void> 
     schema: { body: LoginBody }
   }, async (request, reply) => {
     const next = safeNext(request.body.next)
-    if (await checkOwnerPassword(app.db, request.body.password)) {
+    // scrypt runs on libuv's thread pool, which also reads every image: a flood of sign-ins must not take it all.
+    const leave = app.limits.passwordChecks.tryEnter()
+    if (!leave) {
+      reply.code(429).header('retry-after', '2')
+      return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next, error: 'The server is busy with other sign-ins. Wait a few seconds and try again.' })
+    }
+    if (await checkOwnerPassword(app.db, request.body.password).finally(leave)) {
       request.session.regenerate()
       request.session.set('owner', await ownerSessionTag(app.db) ?? undefined)
       return await reply.redirect(next, 303)

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { notFound } from '../../plugins/errors.ts'
 import { Type, type Static } from '@sinclair/typebox'
 import type { Album } from '../../db/schema.ts'
 import { findAlbum } from '../../library/albums.ts'
@@ -19,9 +20,9 @@ const list = (value: string | string[] | undefined): string[] => value === undef
 
 export default async function manageRoutes (app: FastifyInstance): Promise<void> {
   /** The manual album in the URL, or a 404 (derived albums cannot be edited). */
-  const manualAlbum = async (uid: string, reply: FastifyReply): Promise<Album | null> => {
+  const manualAlbum = async (uid: string): Promise<Album> => {
     const album = await findAlbum(app.db, uid)
-    if (!album || album.kind !== 'album') { reply.callNotFound(); return null }
+    if (!album || album.kind !== 'album') throw notFound()
     return album
   }
   const form = async (reply: FastifyReply, album: Album | null, fields: { title: string, description: string }, error: string | null): Promise<FastifyReply> =>
@@ -37,13 +38,12 @@ export default async function manageRoutes (app: FastifyInstance): Promise<void>
   })
 
   app.get<Params>('/albums/:uid/edit', { schema: { params: UidParams } }, async (request, reply) => {
-    const album = await manualAlbum(request.params.uid, reply)
-    return album && await form(reply, album, album, null)
+    const album = await manualAlbum(request.params.uid)
+    return await form(reply, album, album, null)
   })
 
   app.post<Params & { Body: Static<typeof AlbumBody> }>('/albums/:uid/edit', { schema: { params: UidParams, body: AlbumBody } }, async (request, reply) => {
-    const album = await manualAlbum(request.params.uid, reply)
-    if (!album) return
+    const album = await manualAlbum(request.params.uid)
     const fields = { title: request.body.title.trim(), description: request.body.description.trim() }
     if (!fields.title) return await form(reply, album, fields, 'Give the album a title.')
     await updateAlbum(app.db, album.id, fields)
@@ -51,28 +51,25 @@ export default async function manageRoutes (app: FastifyInstance): Promise<void>
   })
 
   app.get<Params>('/albums/:uid/delete', { schema: { params: UidParams } }, async (request, reply) => {
-    const album = await manualAlbum(request.params.uid, reply)
-    return album && await reply.view('pages/owner/album-delete', { title: `Delete ${album.title}`, album })
+    const album = await manualAlbum(request.params.uid)
+    return await reply.view('pages/owner/album-delete', { title: `Delete ${album.title}`, album })
   })
 
   app.post<Params>('/albums/:uid/delete', { schema: { params: UidParams, body: CsrfBody } }, async (request, reply) => {
-    const album = await manualAlbum(request.params.uid, reply)
-    if (!album) return
+    const album = await manualAlbum(request.params.uid)
     await deleteAlbum(app.db, album.id)
     return await reply.redirect('/albums', 303)
   })
 
   app.get<Params & { Querystring: Static<typeof PageQuery> }>('/albums/:uid/add', { schema: { params: UidParams, querystring: PageQuery } }, async (request, reply) => {
-    const album = await manualAlbum(request.params.uid, reply)
-    if (!album) return
+    const album = await manualAlbum(request.params.uid)
     const [photos, total] = await Promise.all([libraryPage(app.db, false, request.query.page), countPhotos(app.db)])
     return await reply.view('pages/owner/album-add', { title: `Add photos to ${album.title}`, album, photos, page: request.query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })
   })
 
   const photosAction = (path: string, act: (albumId: number, uids: string[]) => Promise<unknown>): void => {
     app.post<Params & { Body: Static<typeof PhotosBody> }>(path, { schema: { params: UidParams, body: PhotosBody } }, async (request, reply) => {
-      const album = await manualAlbum(request.params.uid, reply)
-      if (!album) return
+      const album = await manualAlbum(request.params.uid)
       await act(album.id, list(request.body.photos))
       return await reply.redirect(`/albums/${album.uid}`, 303)
     })

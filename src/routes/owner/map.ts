@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { notFound } from '../../plugins/errors.ts'
 import { Type, type Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
 import { allAlbumPhotos } from '../../library/photos.ts'
@@ -16,7 +17,7 @@ export default async function ownerMapRoutes (app: FastifyInstance): Promise<voi
     schema: { params: UidParams, querystring: MapQuery }
   }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
-    if (!album) return reply.callNotFound()
+    if (!album) throw notFound()
     return await sendMapPage(reply, app.config.mapStyle, await allAlbumPhotos(app.db, album, 'owner'), urlsOf(album.uid), {
       title: album.title,
       back: `/albums/${album.uid}`,
@@ -28,7 +29,7 @@ export default async function ownerMapRoutes (app: FastifyInstance): Promise<voi
 
   app.get<{ Params: Static<typeof UidParams> }>('/albums/:uid/map.geojson', { schema: { params: UidParams } }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
-    if (!album) return reply.callNotFound()
+    if (!album) throw notFound()
     return await sendMapData(reply, await allAlbumPhotos(app.db, album, 'owner'), urlsOf(album.uid))
   })
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { notFound } from '../../plugins/errors.ts'
 import { Type, type Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
 import { findPhoto, neighbours, photoInAlbum, setArchived, setPrivate, type Neighbours } from '../../library/photos.ts'
@@ -17,7 +18,7 @@ export default async function photoRoutes (app: FastifyInstance): Promise<void> 
     schema: { params: UidParams, querystring: PhotoQuery }
   }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)
-    if (!photo || photo.missing || photo.error) return reply.callNotFound()
+    if (!photo || photo.missing || photo.error) throw notFound()
     // ?album= only counts when the photo is (still, and visibly) in it: no arrows into an album it is not part of.
     const named = request.query.album ? await findAlbum(app.db, request.query.album) : undefined
     const album = named && await photoInAlbum(app.db, named, 'owner', photo.uid) ? named : undefined
@@ -37,7 +38,7 @@ export default async function photoRoutes (app: FastifyInstance): Promise<void> 
     app.post<{ Params: Static<typeof UidParams>, Body: Static<typeof ToggleBody> }>(path, {
       schema: { params: UidParams, body: ToggleBody }
     }, async (request, reply) => {
-      if (!await apply(app.db, request.params.uid, request.body.value === '1')) return reply.callNotFound()
+      if (!await apply(app.db, request.params.uid, request.body.value === '1')) throw notFound()
       const album = request.body.album ? `?album=${request.body.album}` : ''
       return await reply.redirect(`/photos/${request.params.uid}${album}`, 303)
     })

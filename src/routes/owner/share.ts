@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { notFound } from '../../plugins/errors.ts'
 import { Type, type Static } from '@sinclair/typebox'
-import type { Album } from '../../db/schema.ts'
+import type { Album, Link } from '../../db/schema.ts'
 import { findAlbum } from '../../library/albums.ts'
 import { createLink, deleteLink, findLink, tokenTakenInAlbum, updateLink } from '../../sharing/links.ts'
 import { linkRows } from '../../sharing/link-rows.ts'
 import { normaliseSecret } from '../../sharing/secrets.ts'
 import { EXPIRY_CHOICES, parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
+import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { passwordChange } from '../../sharing/link-password.ts'
 import { LIST_PATH } from './lists.ts'
 import { CsrfBody, Uid } from './params.ts'
@@ -30,37 +32,40 @@ type LinkRoute = { Params: Static<typeof LinkParams> }
 interface RowError { linkId: number, message: string, fields: { secret: string, expires: string, expires_date: string } }
 
 export default async function shareRoutes (app: FastifyInstance): Promise<void> {
-  const albumOr404 = async (uid: string, reply: FastifyReply): Promise<Album | null> => {
+  const albumOr404 = async (uid: string): Promise<Album> => {
     const album = await findAlbum(app.db, uid)
-    if (!album) reply.callNotFound()
-    return album ?? null
+    if (!album) throw notFound()
+    return album
+  }
+  const linkOr404 = async (album: Album, id: number): Promise<Link> => {
+    const link = await findLink(app.db, album.id, id)
+    if (!link) throw notFound()
+    return link
   }
 
   const renderDialog = async (request: FastifyRequest, reply: FastifyReply, album: Album, open: number | undefined, error?: RowError): Promise<FastifyReply> => {
-    const rows = await linkRows(app.db, album, shareBase(request, app.config.publicUrl), app.now())
+    const base = shareBase(request, app.config.publicUrl)
+    const rows = await linkRows(app.db, album, base, app.now())
     return await reply.code(error ? 400 : 200).view('pages/owner/share', {
-      title: `Share ${album.title}`, album, rows, open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES, listPath: LIST_PATH[album.kind]
+      title: `Share ${album.title}`, album, rows, originWarning: shareOriginWarning(base, app.config.publicUrl, app.config.host), open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES, listPath: LIST_PATH[album.kind]
     })
   }
 
   app.get<{ Params: Static<typeof AlbumParams>, Querystring: Static<typeof ShareQuery> }>('/albums/:uid/share', {
     schema: { params: AlbumParams, querystring: ShareQuery }
   }, async (request, reply) => {
-    const album = await albumOr404(request.params.uid, reply)
-    return album && await renderDialog(request, reply, album, request.query.open)
+    return await renderDialog(request, reply, await albumOr404(request.params.uid), request.query.open)
   })
 
   app.post<{ Params: Static<typeof AlbumParams> }>('/albums/:uid/links', { schema: { params: AlbumParams, body: CsrfBody } }, async (request, reply) => {
-    const album = await albumOr404(request.params.uid, reply)
-    if (!album) return
+    const album = await albumOr404(request.params.uid)
     const link = await createLink(app.db, album.id, request.session.get('owner') ?? 'owner', undefined, app.now())
     return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
   })
 
   app.post<LinkRoute & { Body: Static<typeof SaveBody> }>('/albums/:uid/links/:id', { schema: { params: LinkParams, body: SaveBody } }, async (request, reply) => {
-    const album = await albumOr404(request.params.uid, reply)
-    const link = album && await findLink(app.db, album.id, request.params.id)
-    if (!album || !link) { if (album) reply.callNotFound(); return }
+    const album = await albumOr404(request.params.uid)
+    const link = await linkOr404(album, request.params.id)
     const fail = async (message: string): Promise<FastifyReply> =>
       await renderDialog(request, reply, album, link.id, {
         linkId: link.id, message, fields: { secret: request.body.secret, expires: request.body.expires, expires_date: request.body.expires_date ?? '' }
@@ -84,17 +89,15 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
   })
 
   app.get<LinkRoute>('/albums/:uid/links/:id/delete', { schema: { params: LinkParams } }, async (request, reply) => {
-    const album = await albumOr404(request.params.uid, reply)
-    const link = album && await findLink(app.db, album.id, request.params.id)
-    if (!album || !link) { if (album) reply.callNotFound(); return }
+    const album = await albumOr404(request.params.uid)
+    const link = await linkOr404(album, request.params.id)
     const [row] = (await linkRows(app.db, album, shareBase(request, app.config.publicUrl), app.now())).filter(r => r.link.id === link.id)
     return await reply.view('pages/owner/link-delete', { title: 'Delete link', album, row, listPath: LIST_PATH[album.kind] })
   })
 
   app.post<LinkRoute>('/albums/:uid/links/:id/delete', { schema: { params: LinkParams, body: CsrfBody } }, async (request, reply) => {
-    const album = await albumOr404(request.params.uid, reply)
-    if (!album) return
-    if (!await deleteLink(app.db, album.id, request.params.id)) return reply.callNotFound()
+    const album = await albumOr404(request.params.uid)
+    if (!await deleteLink(app.db, album.id, request.params.id)) throw notFound()
     return await reply.redirect(`/albums/${album.uid}/share`, 303)
   })
 }

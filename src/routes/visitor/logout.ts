@@ -1,14 +1,21 @@
 import type { FastifyInstance } from 'fastify'
-import { forgetTokens } from '../../sharing/visitor-session.ts'
+import { endVisitorSession } from '../../sharing/ended-sessions.ts'
 
 /**
- * The power icon: forget every token this browser opened. No CSRF token is
- * needed: the visitor cookie is SameSite=Lax, so a cross-site POST carries
- * no session to end.
+ * The power icon ends the visitor session on the server: its id is recorded
+ * as ended, so a saved copy of the cookie is worth nothing, then the cookie
+ * is cleared and the browser is sent to the goodbye page (a reload does not
+ * post again). No CSRF token is needed: the visitor cookie is SameSite=Lax,
+ * so a cross-site POST carries no session to end.
  */
 export default async function logoutRoutes (app: FastifyInstance): Promise<void> {
   app.post('/logout', async (request, reply) => {
-    forgetTokens(request.visitor)
-    return await reply.view('pages/visitor/goodbye', { title: 'Session ended', visitor: true })
+    const sid = request.visitor.get('sid')
+    if (sid !== undefined) await endVisitorSession(app.db, sid, request.visitor.get('iat') ?? app.now().getTime(), app.now())
+    request.visitor.delete()
+    return await reply.redirect('/s/goodbye', 303)
   })
+
+  // "goodbye" is shorter than any secret (8 characters at least), so it can never shadow a link.
+  app.get('/goodbye', async (_request, reply) => await reply.view('pages/visitor/goodbye', { title: 'Session ended', visitor: true }))
 }

@@ -1,0 +1,47 @@
+import type { Test } from 'tap'
+import { buildTestApp, signIn, ownerPost } from '../helper.ts'
+import { albumOfKind, unknownLinkBody, visit } from './visitor-helpers.ts'
+
+export const SECRET = 'protected-trip-2024'
+
+/** A state album shared under SECRET with a password, opened by a fresh visitor (locked). */
+export async function protectedLink (t: Test) {
+  const ctx = await buildTestApp(t)
+  const session = await signIn(ctx.app)
+  const album = await albumOfKind(ctx.db, 'state')
+  t.equal((await ownerPost(ctx.app, session, `/albums/${album.uid}/links`)).statusCode, 303)
+  const link = await ctx.db.selectFrom('links').selectAll().where('album_id', '=', album.id).executeTakeFirstOrThrow()
+  const saved = await ownerPost(ctx.app, session, `/albums/${album.uid}/links/${link.id}`, { secret: SECRET, expires: 'never', password: 'open sesame', options: '1', allow_downloads: '1' })
+  t.equal(saved.statusCode, 303, 'password saved')
+  const photo = await ctx.db.selectFrom('photos').select('uid').where('country_code', '=', album.filter.split('/')[0]).where('state', '=', album.filter.split('/').slice(1).join('/')).executeTakeFirstOrThrow()
+  const base = `/s/${SECRET}/${album.uid}`
+  const routes = {
+    photo: `${base}/${photo.uid}`,
+    tile: `${base}/${photo.uid}/thumb/tile`,
+    view: `${base}/${photo.uid}/thumb/view`,
+    original: `${base}/${photo.uid}/original`,
+    zip: `${base}/download`,
+    geojson: `${base}/map.geojson`,
+    map: `${base}/map`
+  }
+  return { ...ctx, session, album, link, base, routes }
+}
+
+export type Ctx = Awaited<ReturnType<typeof protectedLink>>
+
+export async function unlock (ctx: Ctx, cookie: string, password: string, client = '10.1.1.1') {
+  return await ctx.app.inject({ method: 'POST', url: `${ctx.base}/unlock`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `password=${encodeURIComponent(password)}`, remoteAddress: client })
+}
+
+export async function everyContentRoute (t: Test, ctx: Ctx, cookie: string, expect: 'refused' | 'served', what: string): Promise<void> {
+  const invalid = await unknownLinkBody(ctx.app)
+  for (const [name, url] of Object.entries(ctx.routes)) {
+    const res = await visit(ctx.app, url, cookie)
+    if (expect === 'served') t.equal(res.statusCode, 200, `${what}: ${name} served`)
+    else {
+      t.equal(res.statusCode, 404, `${what}: ${name} refused`)
+      t.equal(res.body, invalid, `${what}: ${name} answers like a missing page`)
+    }
+  }
+}
+
