@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema.ts'
 import { hashPassword, verifyPassword } from '../library/passwords.ts'
 
 export const LINK_PASSWORD_RULE = 'A link password has 8 to 200 characters.'
@@ -16,3 +18,9 @@ export async function passwordChange (typed: string | undefined, remove: boolean
 }
 
 export const checkLinkPassword = async (hash: string, password: string): Promise<boolean> => await verifyPassword(password, hash)
+
+/** The stored hash, read only where a password is checked: it never travels with a grant. */
+export async function linkPasswordHash (db: Kysely<DB>, linkId: number): Promise<string | null> {
+  const row = await db.selectFrom('links').select('password_hash').where('id', '=', linkId).executeTakeFirst()
+  return row?.password_hash ?? null
+}

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { AlbumKind, DB } from '../db/schema.ts'
 import { albumRefInUrl } from './share-urls.ts'
+import { liveLink } from './live-link.ts'
+import { linkIsExpired } from './grants.ts'
 
 export type LinkState = 'active' | 'expired'
 export interface OverviewFilter { kind?: AlbumKind, state?: LinkState }
@@ -15,7 +17,7 @@ export async function allLinks (db: Kysely<DB>, filter: OverviewFilter, now: Dat
     .select(eb => eb.case().when('links.password_hash', 'is not', null).then(1).else(0).end().as('protected'))
     .orderBy('links.created_at', 'desc').orderBy('links.id', 'desc')
   if (filter.kind) query = query.where('albums.kind', '=', filter.kind)
-  if (filter.state === 'active') query = query.where(eb => eb.or([eb('links.expires_at', 'is', null), eb('links.expires_at', '>', now.toISOString())]))
+  if (filter.state === 'active') query = query.where(liveLink(now.toISOString()))
   if (filter.state === 'expired') query = query.where('links.expires_at', '<=', now.toISOString())
   const rows = await query.execute()
   // How many albums each token/slug pair names, for albumRefInUrl.
@@ -26,7 +28,7 @@ export async function allLinks (db: Kysely<DB>, filter: OverviewFilter, now: Dat
   }
   return rows.map(r => ({
     ...r,
-    expired: r.expires_at !== null && r.expires_at <= now.toISOString(),
+    expired: linkIsExpired(r, now),
     albumRef: albumRefInUrl({ uid: r.album_uid, slug: r.album_slug }, (seen.get(`${r.token}/${r.album_slug}`) ?? 0) > 1)
   }))
 }

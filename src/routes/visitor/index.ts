@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { MissLimiter } from '../../sharing/miss-limiter.ts'
-import { accessChecker } from './access.ts'
+import { shareScope } from './share-scope.ts'
 import openRoutes from './open.ts'
 import photoRoutes from './photo.ts'
 import mediaRoutes from './media.ts'
@@ -11,9 +11,10 @@ import mapRoutes from './map.ts'
 import videoRoutes from './video.ts'
 
 /**
- * Everything under /s: what a person holding a link may do. The token is in
- * the URL, so no referrer leaves the page, nothing is indexed and nothing
- * may be kept by a shared cache.
+ * Everything under /s: what a person holding a link may do. The share scope
+ * resolves every `:token/:album` route's grant before its handler runs. The
+ * token is in the URL, so no referrer leaves the page, nothing is indexed
+ * and nothing may be kept by a shared cache.
  */
 export default async function visitorRoutes (app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -24,13 +25,13 @@ export default async function visitorRoutes (app: FastifyInstance): Promise<void
     return payload
   })
   const limiter = new MissLimiter()
-  const deps = { checkAccess: accessChecker(app, limiter), limiter }
+  const resolveShare = shareScope(app, limiter)
   await app.register(logoutRoutes)
-  await app.register(openRoutes, deps)
-  await app.register(unlockRoutes, deps)
-  await app.register(photoRoutes, deps)
-  await app.register(mediaRoutes, deps)
-  await app.register(downloadRoutes, deps)
-  await app.register(mapRoutes, deps)
-  await app.register(videoRoutes, deps)
+  await app.register(openRoutes, { limiter })
+  await app.register(unlockRoutes)
+  await app.register(photoRoutes)
+  await app.register(mediaRoutes)
+  await app.register(downloadRoutes, { resolveShare })
+  await app.register(mapRoutes)
+  await app.register(videoRoutes)
 }

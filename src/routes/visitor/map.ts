@@ -3,27 +3,21 @@ import { Type, type Static } from '@sinclair/typebox'
 import { allAlbumPhotos } from '../../library/photos.ts'
 import type { PhotoUrls } from '../../library/map-features.ts'
 import { sendMapData, sendMapPage } from '../media/send-map.ts'
-import type { CheckAccess } from './access.ts'
 import { AlbumParams } from './params.ts'
 
 const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200 })) })
 
 const urlsUnder = (base: string): PhotoUrls => ({ thumb: uid => `${base}/${uid}/thumb/tile`, page: uid => `${base}/${uid}` })
 
-/**
- * The shared album's located photos on a map. Registered before the photo
- * page's `/:token/:album/:photo`; Fastify's router prefers the static
- * segments `map` and `map.geojson` over the parameter either way.
- */
-export default async function mapRoutes (app: FastifyInstance, { checkAccess }: { checkAccess: CheckAccess }): Promise<void> {
+/** The shared album's located photos on a map (the router prefers the static `map` segments over `:photo`). */
+export default async function mapRoutes (app: FastifyInstance): Promise<void> {
   app.get<{ Params: Static<typeof AlbumParams>, Querystring: Static<typeof MapQuery> }>('/:token/:album/map', {
-    schema: { params: AlbumParams, querystring: MapQuery }
+    schema: { params: AlbumParams, querystring: MapQuery },
+    config: { access: 'content' }
   }, async (request, reply) => {
-    const access = await checkAccess(request, reply, request.params.token, request.params.album)
-    if (!access) return
-    const base = `/s/${access.token}/${request.params.album}`
-    return await sendMapPage(reply, app.config.mapStyle, await allAlbumPhotos(app.db, access.album, 'visitor'), urlsUnder(base), {
-      title: access.album.title,
+    const { album, base } = request.share
+    return await sendMapPage(reply, app.config.mapStyle, await allAlbumPhotos(app.db, album, 'visitor'), urlsUnder(base), {
+      title: album.title,
       back: base,
       base,
       dataUrl: `${base}/map.geojson`,
@@ -32,10 +26,11 @@ export default async function mapRoutes (app: FastifyInstance, { checkAccess }: 
     })
   })
 
-  app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/map.geojson', { schema: { params: AlbumParams } }, async (request, reply) => {
-    const access = await checkAccess(request, reply, request.params.token, request.params.album)
-    if (!access) return
-    const base = `/s/${access.token}/${request.params.album}`
-    return await sendMapData(reply, await allAlbumPhotos(app.db, access.album, 'visitor'), urlsUnder(base))
+  app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/map.geojson', {
+    schema: { params: AlbumParams },
+    config: { access: 'content' }
+  }, async (request, reply) => {
+    const { album, base } = request.share
+    return await sendMapData(reply, await allAlbumPhotos(app.db, album, 'visitor'), urlsUnder(base))
   })
 }

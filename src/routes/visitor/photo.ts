@@ -1,27 +1,25 @@
 import type { FastifyInstance } from 'fastify'
 import type { Static } from '@sinclair/typebox'
-import { sendInvalidLink } from '../../plugins/errors.ts'
+import { notFound } from '../../plugins/errors.ts'
 import { neighbours, photoInAlbum } from '../../library/photos.ts'
-import type { CheckAccess } from './access.ts'
 import { PhotoParams } from './params.ts'
 import { playbackView } from '../media/send-video.ts'
 
-export default async function photoRoutes (app: FastifyInstance, { checkAccess }: { checkAccess: CheckAccess }): Promise<void> {
-  app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo', { schema: { params: PhotoParams } }, async (request, reply) => {
-    const access = await checkAccess(request, reply, request.params.token, request.params.album)
-    if (!access) return
-    const photo = await photoInAlbum(app.db, access.album, 'visitor', request.params.photo)
-    if (!photo) return await sendInvalidLink(reply)
-    const base = `/s/${access.token}/${request.params.album}`
+export default async function photoRoutes (app: FastifyInstance): Promise<void> {
+  app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo', { schema: { params: PhotoParams }, config: { access: 'content' } }, async (request, reply) => {
+    const { album, link, base } = request.share
+    const photo = await photoInAlbum(app.db, album, 'visitor', request.params.photo)
+    if (!photo) throw notFound()
     return await reply.view('pages/visitor/photo', {
       ...await playbackView(app.db, app.config.thumbsDir, photo),
       title: photo.title ?? photo.path.split('/').pop(),
       visitor: true,
       bodyClass: 'viewer',
-      album: access.album,
+      album,
+      downloads: link.allowDownloads,
       base,
       photo,
-      around: await neighbours(app.db, access.album, 'visitor', photo)
+      around: await neighbours(app.db, album, 'visitor', photo)
     })
   })
 }
