@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import sharp from 'sharp'
 import { writeCameraJpegs } from './fixtures.ts'
+import { pool, timed } from './timing.ts'
 import { connectDb } from '../src/db/connect.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { runIndex } from '../src/library/indexer/index.ts'
@@ -12,17 +13,6 @@ import { THUMB_SIZES } from '../src/library/indexer/thumbnails.ts'
 import type { Row } from './report.ts'
 
 const run = promisify(execFile)
-
-async function pool<T> (items: T[], width: number, work: (item: T, i: number) => Promise<unknown>): Promise<void> {
-  let next = 0
-  await Promise.all(Array.from({ length: width }, async () => { while (next < items.length) { const i = next++; await work(items[i], i) } }))
-}
-
-async function timed (work: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint()
-  await work()
-  return Number(process.hrtime.bigint() - started) / 1e9
-}
 
 /** Just sharp: the same two WebP sizes from the same files, two at a time (both cores). */
 async function sharpAlone (files: string[], out: string): Promise<void> {

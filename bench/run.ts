@@ -3,6 +3,8 @@ import { cpus, totalmem } from 'node:os'
 import { benchVisitorServing } from './web.ts'
 import { benchZip } from './zip.ts'
 import { benchIndexing } from './indexing.ts'
+import { benchMediaIndexing } from './media-indexing.ts'
+import { benchVideoServing } from './video-serving.ts'
 import { benchTokenResolution } from './scale.ts'
 import { benchAbuse } from './abuse.ts'
 import { table, type Row } from './report.ts'
@@ -23,6 +25,10 @@ log('zip download…')
 rows.push(...await benchZip(quick ? 4 : 64, quick ? 2 : 16))
 log('indexing…')
 rows.push(...await benchIndexing(quick ? 6 : 500))
+log('indexing a mixed folder of JPEG, HEIC and video…')
+rows.push(...await benchMediaIndexing(quick ? 4 : 200, quick ? 1 : 50, quick ? 1 : 10, quick ? 2 : 10, quick ? { width: 320, height: 240 } : undefined))
+log('video streaming and transcoding…')
+rows.push(...await benchVideoServing(quick ? 20 : 500, quick ? 2 : 10, quick ? { width: 320, height: 240 } : undefined))
 log('abuse: stalled zips and a sign-in flood…')
 rows.push(...await benchAbuse(quick ? 6 : 200, quick ? 1 : 10, quick ? 1 : 16))
 log('token resolution at scale…')

@@ -4,7 +4,9 @@ import { loadConfig, ConfigError } from './config.ts'
 import { MigrationError } from './db/migrate.ts'
 import { startServer } from './server.ts'
 import { openLibrary } from './library/open-library.ts'
-import { runIndex } from './library/indexer/index.ts'
+import { IndexState } from './library/index-state.ts'
+import { configuredTools, indexLibrary, makeRenditions } from './library/library-jobs.ts'
+import { listProblems } from './library/problems.ts'
 import { generateDemoLibrary } from './library/demo/generate.ts'
 import { setOwnerPassword, generatePassword } from './library/owner-account.ts'
 import { progressReporter } from './progress.ts'
@@ -21,10 +23,16 @@ const log = (line: string): void => { console.log(line) }
 async function indexCommand (): Promise<void> {
   const config = loadConfig()
   const db = await openLibrary(config, log)
+  const state = new IndexState()
   const progress = progressReporter('Indexing', log)
-  const stats = await runIndex(db, { originals: config.originals, thumbsDir: config.thumbsDir, onProgress: progress.update })
+  const stats = await indexLibrary(db, config, state, { onProgress: progress.update })
   progress.stop()
-  log(`Indexed ${stats.files} files in ${(stats.ms / 1000).toFixed(1)} s: ${stats.processed} new or changed, ${stats.unchanged} unchanged, ${stats.failed} unreadable, ${stats.missing} gone missing`)
+  if (stats) log(`Indexed ${stats.files} files in ${(stats.ms / 1000).toFixed(1)} s: ${stats.processed} new or changed, ${stats.unchanged} unchanged, ${stats.failed} unreadable, ${stats.missing} gone missing`)
+  const videos = progressReporter('Making playable videos', log)
+  await makeRenditions(db, config, state, { onRendition: videos.update, log })
+  videos.stop()
+  const problems = await listProblems(db)
+  if (problems.length > 0) log(`Unreadable files (${problems.length}):\n${problems.map(p => `  ${p.path} — ${p.error}`).join('\n')}`)
   await db.destroy()
 }
 
@@ -32,8 +40,8 @@ async function demoCommand (): Promise<void> {
   const config = loadConfig()
   // Always the data folder's demo, never ALBUMLINK_ORIGINALS: regenerating replaces the folder.
   const dir = join(config.dataDir, 'demo-originals')
-  const count = await generateDemoLibrary(dir)
-  log(`Wrote ${count} demo photos to ${dir}; ${config.isDemo ? 'run "npm run index" or restart to index them' : 'unset ALBUMLINK_ORIGINALS to use them'}.`)
+  const count = await generateDemoLibrary(dir, configuredTools(config))
+  log(`Wrote ${count} demo photos and videos to ${dir}; ${config.isDemo ? 'run "npm run index" or restart to index them' : 'unset ALBUMLINK_ORIGINALS to use them'}.`)
 }
 
 async function passwdCommand (): Promise<void> {

@@ -15,7 +15,9 @@ const EnvSchema = Type.Object({
   ALBUMLINK_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$' })),
   ALBUMLINK_MAP_STYLE: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_LOG_LEVEL: Type.Unsafe<LogLevel>({ type: 'string', enum: LOG_LEVELS, default: 'info' }),
-  ALBUMLINK_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 }))
+  ALBUMLINK_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_FFMPEG: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_FFPROBE: Type.Optional(Type.String({ minLength: 1 }))
 })
 type Env = Static<typeof EnvSchema>
 
@@ -40,6 +42,9 @@ export interface Config {
   dbFile: string
   thumbsDir: string
   sessionKeyFile: string
+  /** ffmpeg and ffprobe to use instead of the bundled ones. */
+  ffmpeg?: string
+  ffprobe?: string
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +118,8 @@ function configFrom (env: Env): Config {
     trustProxy: parseTrustProxy(env.ALBUMLINK_TRUST_PROXY),
     dbFile: join(dataDir, 'albumlink.db'),
     thumbsDir: join(dataDir, 'thumbs'),
-    sessionKeyFile: join(dataDir, 'session.key')
+    sessionKeyFile: join(dataDir, 'session.key'),
+    ffmpeg: env.ALBUMLINK_FFMPEG,
+    ffprobe: env.ALBUMLINK_FFPROBE
   }
 }

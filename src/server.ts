@@ -4,8 +4,7 @@ import { buildApp } from './app.ts'
 import { openLibrary } from './library/open-library.ts'
 import { ensureOwner, forgetOwner } from './library/owner-account.ts'
 import { IndexState } from './library/index-state.ts'
-import { runIndex } from './library/indexer/index.ts'
-import { progressReporter } from './progress.ts'
+import { startLibraryJobs } from './library/library-jobs.ts'
 
 /** Open connections (a long download) get this long to finish on shutdown; the whole stop stays under 5 s. */
 const DRAIN_MS = 3000
@@ -50,10 +49,7 @@ export async function startServer (config: Config): Promise<void> {
   process.once('SIGTERM', () => { void shutdown('SIGTERM') })
   process.once('SIGINT', () => { void shutdown('SIGINT') })
 
-  const progress = progressReporter('Indexing', log)
-  indexState.track(async () => await runIndex(db, { originals: config.originals, thumbsDir: config.thumbsDir, onProgress: progress.update }))
-    .then(stats => { progress.stop(); if (stats) log(`Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`) })
-    .catch(err => { progress.stop(); if (!closing) app.log.error({ err }, 'indexing failed') })
+  await startLibraryJobs(db, config, indexState, line => { if (!closing) log(line) })
 }
 
 /** A URL a person can open: wildcard hosts become localhost, IPv6 gets brackets. */

@@ -35,7 +35,19 @@ export interface PhotosTable {
   missing: Generated<number>
   indexed_at: string
   error: string | null
+  /** 'image' or 'video'. */
+  media: Generated<MediaType>
+  /** Seconds, for videos. */
+  duration: number | null
+  video_codec: string | null
+  audio_codec: string | null
+  /** 1 when browsers play the original video as it is; else it gets an H.264 rendition. */
+  playable: Generated<number>
+  /** For the motion clip of a Live Photo: the still's id (such clips are not listed on their own). */
+  companion_of: number | null
 }
+
+export type MediaType = 'image' | 'video'
 
 export interface AlbumsTable {
   id: Generated<number>

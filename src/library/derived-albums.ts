@@ -9,7 +9,7 @@ interface Derived { kind: AlbumKind, filter: string, title: string, description:
 async function wantedAlbums (db: Kysely<DB> | Transaction<DB>): Promise<Derived[]> {
   const photos = await db.selectFrom('photos')
     .select(['id', 'taken_at', 'country_code', 'country', 'state', 'folder'])
-    .where('missing', '=', 0).where('error', 'is', null).execute()
+    .where('missing', '=', 0).where('error', 'is', null).where('companion_of', 'is', null).execute()
   const wanted = new Map<string, Derived>()
   const add = (d: Derived): void => { wanted.set(`${d.kind}:${d.filter}`, d) }
   for (const p of photos) {

@@ -6,13 +6,13 @@ import type { Audience } from './visibility.ts'
 export const PAGE_SIZE = 120
 
 /** What a grid tile needs. */
-export type GridPhoto = Pick<Photo, 'uid' | 'hash' | 'title' | 'path' | 'taken_at' | 'width' | 'height' | 'private'>
-const GRID_COLUMNS = ['photos.uid', 'photos.hash', 'photos.title', 'photos.path', 'photos.taken_at', 'photos.width', 'photos.height', 'photos.private'] as const
+export type GridPhoto = Pick<Photo, 'uid' | 'hash' | 'title' | 'path' | 'taken_at' | 'width' | 'height' | 'private' | 'media' | 'duration'>
+const GRID_COLUMNS = ['photos.uid', 'photos.hash', 'photos.title', 'photos.path', 'photos.taken_at', 'photos.width', 'photos.height', 'photos.private', 'photos.media', 'photos.duration'] as const
 
 /** Photos in the library (readable, not archived), or in the Archive. */
 export async function countPhotos (db: Kysely<DB>, archived = false): Promise<number> {
   const row = await db.selectFrom('photos').select(eb => eb.fn.countAll<number>().as('n'))
-    .where('missing', '=', 0).where('error', 'is', null).where('archived', '=', archived ? 1 : 0)
+    .where('missing', '=', 0).where('error', 'is', null).where('companion_of', 'is', null).where('archived', '=', archived ? 1 : 0)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
@@ -67,7 +67,7 @@ export async function setArchived (db: Kysely<DB>, uid: string, value: boolean):
 /** All photos (the Photos page), or only archived ones (the Archive page), newest first. */
 export async function libraryPage (db: Kysely<DB>, archived: boolean, page: number): Promise<GridPhoto[]> {
   return await db.selectFrom('photos').select(GRID_COLUMNS)
-    .where('missing', '=', 0).where('error', 'is', null).where('archived', '=', archived ? 1 : 0)
+    .where('missing', '=', 0).where('error', 'is', null).where('companion_of', 'is', null).where('archived', '=', archived ? 1 : 0)
     .orderBy('taken_at', 'desc').orderBy('id', 'desc')
     .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { Album, AlbumKind, DB } from '../db/schema.ts'
 import { albumPhotosQuery, inDateOrder, photosByAlbumOfKind } from './membership.ts'
 import type { Audience } from './visibility.ts'
@@ -6,25 +6,32 @@ import type { Audience } from './visibility.ts'
 export interface CoverPhoto { uid: string, hash: string }
 export interface AlbumSummary {
   count: number
+  /** How many of count are videos. */
+  videoCount: number
   privateCount: number
   first: string | null
   last: string | null
   cover: CoverPhoto | null
 }
 
-const EMPTY: AlbumSummary = { count: 0, privateCount: 0, first: null, last: null, cover: null }
+const videoCount = (eb: ExpressionBuilder<DB, 'photos'>) =>
+  eb.fn.sum<number>(eb.case().when('photos.media', '=', 'video').then(1).else(0).end()).as('video_count')
+
+const EMPTY: AlbumSummary = { count: 0, videoCount: 0, privateCount: 0, first: null, last: null, cover: null }
 
 /** Count, date range and cover as the audience may see them: a visitor's cover is never private. */
 export async function summarizeAlbum (db: Kysely<DB>, album: Album, audience: Audience): Promise<AlbumSummary> {
   const stats = await albumPhotosQuery(db, album, audience)
     .select(eb => [
       eb.fn.countAll<number>().as('count'),
+      videoCount(eb),
       eb.fn.sum<number>('photos.private').as('private_count'),
       eb.fn.min('photos.taken_at').as('first'),
       eb.fn.max('photos.taken_at').as('last')
     ]).executeTakeFirstOrThrow()
   return {
     count: Number(stats.count),
+    videoCount: Number(stats.video_count ?? 0),
     privateCount: Number(stats.private_count ?? 0),
     first: stats.first,
     last: stats.last,
@@ -68,6 +75,7 @@ export async function summarizeKind (db: Kysely<DB>, kind: AlbumKind, audience: 
     .select(eb => [
       'albums.id as album_id',
       eb.fn.countAll<number>().as('count'),
+      videoCount(eb),
       eb.fn.sum<number>('photos.private').as('private_count'),
       eb.fn.min('photos.taken_at').as('first'),
       eb.fn.max('photos.taken_at').as('last')
@@ -80,6 +88,7 @@ export async function summarizeKind (db: Kysely<DB>, kind: AlbumKind, audience: 
   const coverOf = new Map(firsts.map(f => [f.album_id, f.hash ? { uid: f.uid, hash: f.hash } : null]))
   return new Map(stats.map(s => [s.album_id, {
     count: Number(s.count),
+    videoCount: Number(s.video_count ?? 0),
     privateCount: Number(s.private_count ?? 0),
     first: s.first,
     last: s.last,

@@ -4,6 +4,7 @@ import view from '@fastify/view'
 import { Eta } from 'eta'
 import { icon } from './icons.ts'
 import { dateTimeTitle, dayTitle, rangeTitle } from '../library/dates.ts'
+import { countTitle, durationTitle } from '../library/media-titles.ts'
 
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url))
 
@@ -16,6 +17,6 @@ export default fp(async app => {
     viewExt: 'eta',
     // Cache compiled templates: without this @fastify/view re-reads every template on every request.
     production: true,
-    defaultContext: { icon, dayTitle, dateTimeTitle, rangeTitle, title: 'albumlink' }
+    defaultContext: { icon, dayTitle, dateTimeTitle, rangeTitle, countTitle, durationTitle, title: 'albumlink' }
   })
 }, { name: 'view' })

@@ -6,6 +6,6 @@ import { isOwner } from '../plugins/owner-auth.ts'
 export default async function healthRoutes (app: FastifyInstance): Promise<void> {
   app.get('/healthz', async request => {
     const status = { ok: true, indexing: app.indexState.running }
-    return await isOwner(app, request) ? { ...status, photos: await countPhotos(app.db) } : status
+    return await isOwner(app, request) ? { ...status, photos: await countPhotos(app.db), videosToPrepare: app.indexState.renditions } : status
   })
 }

@@ -70,7 +70,7 @@ t.test('anonymous /healthz tells only whether it is up and indexing', async t =>
   const { app } = await buildTestApp(t)
   t.same((await app.inject({ url: '/healthz' })).json(), { ok: true, indexing: false })
   const session = await signIn(app)
-  t.same((await ownerGet(app, session, '/healthz')).json(), { ok: true, indexing: false, photos: 60 }, 'the owner also sees the count')
+  t.same((await ownerGet(app, session, '/healthz')).json(), { ok: true, indexing: false, photos: 63, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } }, 'the owner also sees the count')
 })
 
 t.test('request, header and keep-alive timeouts are set', async t => {

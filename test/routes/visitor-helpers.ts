@@ -54,7 +54,7 @@ export async function albumOfKind (db: Db, kind: AlbumKind, min = 5): Promise<Al
  */
 export async function expectedUids (db: Db, album: Album, visibleOnly = true): Promise<string[]> {
   let query = db.selectFrom('photos').select('photos.uid')
-  if (visibleOnly) query = query.where('private', '=', 0).where('archived', '=', 0).where('missing', '=', 0).where('error', 'is', null)
+  if (visibleOnly) query = query.where('private', '=', 0).where('archived', '=', 0).where('missing', '=', 0).where('error', 'is', null).where('companion_of', 'is', null)
   if (album.kind === 'album' || album.kind === 'moment') {
     query = query.where('id', 'in', db.selectFrom('album_photos').select('photo_id').where('album_id', '=', album.id))
   } else if (album.kind === 'month') {

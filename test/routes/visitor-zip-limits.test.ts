@@ -73,7 +73,8 @@ t.test('deleting the link mid-zip ends the stream before the next entry', async 
   await db.deleteFrom('links').where('id', '=', link.id).execute()
   zip.response.resume()
   t.equal(await zip.ended, 'aborted', 'the client gets a truncated download')
-  const bytes = bytesOf(zip)
+  // Entry names carry the title, which comes from the file name ("Padded-0").
+  const bytes = bytesOf(zip).toString('latin1').toLowerCase()
   t.ok(bytes.includes('padded-0'), 'the entry under way was being sent')
   t.notOk(bytes.includes('padded-1'), 'no entry after the deletion')
   t.notOk(bytes.includes('padded-2'))
@@ -86,7 +87,7 @@ t.test('a photo made private mid-zip never gets into it', async t => {
   await db.updateTable('photos').set({ private: 1 }).where('path', '=', 'big/padded-1.jpg').execute()
   zip.response.resume()
   t.equal(await zip.ended, 'aborted')
-  t.notOk(bytesOf(zip).includes('padded-1'), 'the photo made private is not in the zip')
+  t.notOk(bytesOf(zip).toString('latin1').toLowerCase().includes('padded-1'), 'the photo made private is not in the zip')
 })
 
 t.test('60 stalled zips keep memory growth under 100 MB; the 61st gets 503', async t => {

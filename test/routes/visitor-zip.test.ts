@@ -36,7 +36,8 @@ t.test('the album zip holds exactly the visible originals, byte for byte, with r
     const file = photo.path.split('/').pop() as string
     const stem = photo.title ? photo.title.replace(/[/:"]+/g, '_') : file.replace(/\.[^.]+$/, '')
     const base = `${stamp(photo.taken_at as string)}-${stem}`
-    const name = byName.has(`${base}.jpg`) ? `${base} (2).jpg` : `${base}.jpg`
+    const ext = file.slice(file.lastIndexOf('.')).toLowerCase()
+    const name = byName.has(`${base}${ext}`) ? `${base} (2)${ext}` : `${base}${ext}`
     byName.set(name, photo)
   }
   t.same([...entries.keys()].sort(), [...byName.keys()].sort(), 'YYYYMMDD-HHMMSS-<title or file name>.<ext>, collisions renamed')

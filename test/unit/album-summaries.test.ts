@@ -24,7 +24,7 @@ t.test('grouped summaries equal one-by-one summaries for every album', async t =
       const grouped = await summarizeKind(db, kind, audience)
       for (const album of albums) {
         const one = await summarizeAlbum(db, album, audience)
-        const many = grouped.get(album.id) ?? { count: 0, privateCount: 0, first: null, last: null, cover: null }
+        const many = grouped.get(album.id) ?? { count: 0, videoCount: 0, privateCount: 0, first: null, last: null, cover: null }
         if (album.cover_photo_id === null) t.same(many, one, `${kind} ${album.title} (${audience})`)
         else t.same({ ...many, cover: one.cover }, one, `${kind} ${album.title} (${audience}), chosen cover aside`)
         compared++

@@ -102,7 +102,7 @@ t.test('demo writes to the data folder and never touches ALBUMLINK_ORIGINALS', a
   await writeFile(join(env.ALBUMLINK_ORIGINALS, 'mine.jpg'), 'precious')
   const run = cli('demo', env)
   t.equal(await run.exited, 0)
-  t.match(run.output(), `Wrote 60 demo photos to ${join(env.ALBUMLINK_DATA, 'demo-originals')}`)
+  t.match(run.output(), `Wrote 63 demo photos and videos to ${join(env.ALBUMLINK_DATA, 'demo-originals')}`)
   t.same(await readdir(env.ALBUMLINK_ORIGINALS), ['mine.jpg'])
   t.ok((await readdir(join(env.ALBUMLINK_DATA, 'demo-originals'))).includes('2024'))
 })

@@ -8,6 +8,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts'
 import type { DB, Photo, Album } from '../../src/db/schema.ts'
 import { generateDemoLibrary } from '../../src/library/demo/generate.ts'
 import { runIndex, type IndexStats } from '../../src/library/indexer/index.ts'
+import { ensureDemoAlbums } from '../../src/library/demo/demo-albums.ts'
 
 let db: Kysely<DB>
 let dir: string
@@ -33,9 +34,12 @@ t.teardown(async () => {
 const distinct = <T>(values: T[]): T[] => [...new Set(values)]
 const ofKind = (kind: Album['kind']): Album[] => albums.filter(a => a.kind === kind)
 
-t.test('about sixty readable photos with camera dates', async t => {
-  t.equal(written, 60)
-  t.match(stats, { files: 60, processed: 60, failed: 0 })
+t.test('about sixty readable photos and three videos with camera dates', async t => {
+  t.equal(written, 63)
+  t.match(stats, { files: 63, processed: 63, failed: 0 })
+  const videos = photos.filter(p => p.media === 'video')
+  t.same(videos.map(v => v.video_codec).sort(), ['h264', 'h264', 'hevc'])
+  t.ok(videos.every(v => v.country_code && v.taken_at_utc && v.duration && v.duration >= 3), 'dated and placed')
   t.ok(photos.every(p => p.error === null && p.taken_estimated === 0 && p.camera === 'Albumlink Demo Camera'))
   t.ok(photos.every(p => p.taken_at_utc !== null), 'offsets give UTC times')
   t.ok(photos.some(p => p.height! > p.width!) && photos.some(p => p.width! > p.height!), 'portraits and landscapes')
@@ -78,13 +82,21 @@ t.test('each trip is a moment of at least three photos', async t => {
   t.equal(moments.length, tripFolders.length, 'one per trip, none for the undated-place photos at home')
 })
 
-t.test('no manual albums yet', async t => {
+t.test('no manual albums until the server makes them once', async t => {
   t.same(ofKind('album'), [])
+  t.equal(await ensureDemoAlbums(db, join(dir, 'originals')), 3)
+  const made = await db.selectFrom('albums').select(['id', 'title']).where('kind', '=', 'album').orderBy('title').execute()
+  t.same(made.map(a => a.title), ['At home', 'Best of the year', 'Italy 2024'])
+  for (const album of made) {
+    const members = await db.selectFrom('album_photos').select('photo_id').where('album_id', '=', album.id).execute()
+    t.ok(members.length >= 3, `${album.title}: ${members.length}`)
+  }
+  t.equal(await ensureDemoAlbums(db, join(dir, 'originals')), 0, 'only once')
 })
 
 t.test('regenerating writes the very same photos', async t => {
-  t.equal(await generateDemoLibrary(join(dir, 'originals')), 60)
-  t.match(await runIndex(db, { originals: join(dir, 'originals'), thumbsDir: join(dir, 'thumbs') }), { processed: 0, unchanged: 60 })
+  t.equal(await generateDemoLibrary(join(dir, 'originals')), 63)
+  t.match(await runIndex(db, { originals: join(dir, 'originals'), thumbsDir: join(dir, 'thumbs') }), { processed: 0, unchanged: 63 })
 })
 
 t.test('a folder that is not a demo library is never replaced', async t => {

@@ -1,13 +1,16 @@
-import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../../db/schema.ts'
 import { newUid, nowIso } from '../ids.ts'
 import { syncDerivedAlbums } from '../derived-albums.ts'
+import { toolPaths, toolsProblem, TOOLS_UNAVAILABLE, type ToolPaths } from '../media/tools.ts'
+import { kindOfMime } from '../media/formats.ts'
 import { scanOriginals, type ScannedFile } from './scan.ts'
-import { readMetadata } from './metadata.ts'
 import { makeThumbnails, thumbnailsExist } from './thumbnails.ts'
-import { lookupPlace, unloadPlaces } from './places.ts'
+import { unloadPlaces } from './places.ts'
+import { hashFile, readContent, unknownContent, type FileContent } from './content.ts'
+import { describeImageError, readImage, type PhotoFields } from './read-image.ts'
+import { describeVideoError, readVideo } from './read-video.ts'
+import { linkCompanions, pairFiles } from './pairs.ts'
 
 export interface IndexOptions {
   originals: string
@@ -15,25 +18,35 @@ export interface IndexOptions {
   onProgress?: (done: number, total: number, file: string) => void
   /** Files worked on at once; sharp threads inside each. */
   concurrency?: number
+  /** ffmpeg and ffprobe (the bundled ones unless given). */
+  tools?: ToolPaths
+  /** Leave albums alone when no file changed (periodic rescans: the albums' rows are not rewritten every time). */
+  onlyIfChanged?: boolean
 }
 
 export interface IndexStats { files: number, processed: number, unchanged: number, failed: number, missing: number, ms: number }
 
 type Existing = Pick<Photo, 'id' | 'path' | 'hash' | 'bytes' | 'mtime_ms' | 'error' | 'missing'>
 
+interface Context { db: Kysely<DB>, thumbsDir: string, tools: ToolPaths, toolsProblem: string | null, touched?: boolean }
+
 /** Incremental and idempotent: unchanged files cost a stat, changed ones a read, new ones the image work. */
 export async function runIndex (db: Kysely<DB>, options: IndexOptions): Promise<IndexStats> {
   const started = Date.now()
-  const files = await scanOriginals(options.originals)
+  const scanned = await scanOriginals(options.originals)
+  const { files, live } = pairFiles(scanned)
   const known = new Map((await db.selectFrom('photos')
     .select(['id', 'path', 'hash', 'bytes', 'mtime_ms', 'error', 'missing']).execute()).map(p => [p.path, p]))
+  const tools = options.tools ?? toolPaths()
+  const hasVideos = files.some(f => kindOfMime(f.mime) === 'video')
+  const context: Context = { db, thumbsDir: options.thumbsDir, tools, toolsProblem: hasVideos ? await toolsProblem(tools) : null }
   const stats: IndexStats = { files: files.length, processed: 0, unchanged: 0, failed: 0, missing: 0, ms: 0 }
   let done = 0
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const file = files[next++]
-      const outcome = await indexFile(db, options, file, known.get(file.rel))
+      const outcome = await indexFile(context, file, known.get(file.rel))
       stats[outcome]++
       options.onProgress?.(++done, files.length, file.rel)
     }
@@ -45,79 +58,93 @@ export async function runIndex (db: Kysely<DB>, options: IndexOptions): Promise<
     await db.updateTable('photos').set({ missing: 1 }).where('id', 'in', gone.slice(i, i + 500)).execute()
   }
   stats.missing = gone.length
-  await syncDerivedAlbums(db)
+  if (!options.onlyIfChanged || stats.processed + stats.failed + stats.missing > 0 || context.touched) {
+    await linkCompanions(db, live)
+    await syncDerivedAlbums(db)
+  }
   unloadPlaces()
   stats.ms = Date.now() - started
   return stats
 }
 
-async function indexFile (db: Kysely<DB>, options: IndexOptions, file: ScannedFile, existing?: Existing): Promise<'processed' | 'unchanged' | 'failed'> {
+async function indexFile (context: Context, file: ScannedFile, existing?: Existing): Promise<'processed' | 'unchanged' | 'failed'> {
+  const { db, thumbsDir } = context
   const sameStat = existing && existing.bytes === file.bytes && existing.mtime_ms === file.mtimeMs
-  if (existing && sameStat && existing.error === null && existing.hash && await thumbnailsExist(options.thumbsDir, existing.hash)) {
-    if (existing.missing) await db.updateTable('photos').set({ missing: 0 }).where('id', '=', existing.id).execute()
+  if (existing && sameStat && existing.error === null && existing.hash && await thumbnailsExist(thumbsDir, existing.hash)) {
+    if (existing.missing) await reappeared(context, existing.id)
     return 'unchanged'
   }
-  if (existing && sameStat && existing.error !== null) return 'failed'
-  let buffer: Buffer
+  // A file that failed stays failed until it changes, unless the failure was ffmpeg missing (it may be there now).
+  if (existing && sameStat && existing.error !== null && !(existing.error.startsWith(TOOLS_UNAVAILABLE) && !context.toolsProblem)) {
+    if (existing.missing) await reappeared(context, existing.id)
+    return 'failed'
+  }
+  let content: FileContent
   try {
-    buffer = await readFile(file.abs)
+    content = await readContent(file)
   } catch (err) {
     await savePhoto(db, file, existing, { hash: null, error: `cannot read file: ${(err as Error).message}` })
     return 'failed'
   }
-  const hash = createHash('sha1').update(buffer).digest('hex')
-  if (existing && existing.hash === hash && existing.error === null && await thumbnailsExist(options.thumbsDir, hash)) {
-    await db.updateTable('photos').set({ bytes: file.bytes, mtime_ms: file.mtimeMs, missing: 0 }).where('id', '=', existing.id).execute()
-    return 'unchanged'
+  const { mime, kind } = content
+  if (kind === 'video' && mime) return await indexVideo(context, file, existing, mime)
+  const hash = content.hash
+  if (hash && await unchangedContent(context, file, existing, hash)) return 'unchanged'
+  const failed = async (error: string): Promise<'failed'> => {
+    await savePhoto(db, file, existing, { hash, mime: mime ?? file.mime, error })
+    return 'failed'
   }
+  if (!mime || !kind || !hash) return await failed(unknownContent(file))
+  if (kind === 'raw') return await failed('RAW photo without a JPEG beside it: albumlink shows RAW files only through their JPEG twin')
   try {
-    const [meta, size] = await Promise.all([readMetadata(buffer, file.mtimeMs), makeThumbnails(buffer, options.thumbsDir, hash)])
-    const place = meta.lat !== null && meta.lng !== null ? lookupPlace(meta.lat, meta.lng) : null
-    await savePhoto(db, file, existing, {
-      hash,
-      error: null,
-      width: size.width,
-      height: size.height,
-      taken_at: meta.takenAt,
-      taken_at_utc: meta.takenAtUtc,
-      taken_estimated: meta.estimated ? 1 : 0,
-      lat: meta.lat,
-      lng: meta.lng,
-      country_code: place?.countryCode ?? null,
-      country: place?.country ?? null,
-      state: place?.state ?? null,
-      camera: meta.camera,
-      title: meta.title,
-      description: meta.description
-    })
+    const fields = await readImage(file, content.buffer ?? Buffer.alloc(0), mime, thumbsDir, hash)
+    await savePhoto(db, file, existing, { ...fields, ...STILL, hash, mime, error: null })
     return 'processed'
   } catch (err) {
-    await savePhoto(db, file, existing, { hash, error: describeImageError(err, file) })
+    return await failed(describeImageError(err, mime))
+  }
+}
+
+/** A file that was missing is back. */
+async function reappeared (context: Context, id: number): Promise<void> {
+  context.touched = true
+  await context.db.updateTable('photos').set({ missing: 0 }).where('id', '=', id).execute()
+}
+
+/** Same content under a new file time: only the stat is recorded. */
+async function unchangedContent (context: Context, file: ScannedFile, existing: Existing | undefined, hash: string): Promise<boolean> {
+  if (!existing || existing.hash !== hash || existing.error !== null || !await thumbnailsExist(context.thumbsDir, hash)) return false
+  if (existing.missing) context.touched = true
+  await context.db.updateTable('photos').set({ bytes: file.bytes, mtime_ms: file.mtimeMs, missing: 0 }).where('id', '=', existing.id).execute()
+  return true
+}
+
+/** ffprobe, the poster frame and the content hash at once (each reads the file its own way), then the thumbnails. */
+async function indexVideo (context: Context, file: ScannedFile, existing: Existing | undefined, mime: string): Promise<'processed' | 'unchanged' | 'failed'> {
+  const [hash, video] = await Promise.all([
+    hashFile(file.abs, file.bytes),
+    context.toolsProblem ? new Error(context.toolsProblem) : readVideo(file, context.tools).catch((err: unknown) => err as Error)
+  ])
+  if (await unchangedContent(context, file, existing, hash)) return 'unchanged'
+  try {
+    if (video instanceof Error) throw video
+    await makeThumbnails(video.poster, context.thumbsDir, hash)
+    await savePhoto(context.db, file, existing, { ...video.fields, hash, mime, error: null })
+    return 'processed'
+  } catch (err) {
+    await savePhoto(context.db, file, existing, { hash, mime, error: describeVideoError(err) })
     return 'failed'
   }
 }
 
-/**
- * libvips keeps one error buffer for all threads, so with two files in flight
- * the text may describe the other one: HEIC/HEIF is classified by its type
- * (sharp's own build cannot decode HEVC), not by the text.
- */
-function describeImageError (err: unknown, file: ScannedFile): string {
-  const message = ((err as Error).message ?? String(err)).split('\n')[0]
-  const format = file.mime.split('/')[1].toUpperCase()
-  if (/heic|heif/.test(file.mime) || (file.mime === 'image/tiff' && /unsupported|compression/i.test(message))) {
-    return `unsupported ${format} variant: ${message}`
-  }
-  return `cannot decode image: ${message}`
-}
-
-type PhotoFields = Partial<Omit<Photo, 'id' | 'uid' | 'path'>>
+/** A still clears what a video (an earlier file at the same path) may have left. */
+const STILL: PhotoFields = { media: 'image', duration: null, video_codec: null, audio_codec: null, playable: 0 }
 
 async function savePhoto (db: Kysely<DB>, file: ScannedFile, existing: Existing | undefined, fields: PhotoFields): Promise<void> {
   const slash = file.rel.lastIndexOf('/')
   const common = {
     ...fields,
-    mime: file.mime,
+    mime: fields.mime ?? file.mime,
     bytes: file.bytes,
     mtime_ms: file.mtimeMs,
     folder: slash === -1 ? '' : file.rel.slice(0, slash),

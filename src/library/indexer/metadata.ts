@@ -1,4 +1,5 @@
 import exifr from 'exifr'
+import { dateWithoutMetadata, meaningful, readableName } from './file-names.ts'
 
 export interface PhotoMetadata {
   takenAt: string | null
@@ -28,13 +29,6 @@ function utcDate (local: string, offset: unknown): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString()
 }
 
-/** File time as local wall-clock time, for files without a date taken. */
-function fileDate (mtimeMs: number): string {
-  const d = new Date(mtimeMs)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
-}
-
 const text = (v: unknown): string | null => {
   if (typeof v === 'string') return v.replace(/\0/g, '').trim() || null
   if (v && typeof v === 'object' && 'value' in v) return text((v as { value: unknown }).value)
@@ -46,7 +40,13 @@ function validCoordinate (lat: unknown, lng: unknown): lat is number {
     Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && !(lat === 0 && lng === 0)
 }
 
-export async function readMetadata (buffer: Buffer, mtimeMs: number): Promise<PhotoMetadata> {
+/**
+ * Date, place, camera and title from EXIF/XMP/IPTC (JPEG, HEIC, PNG, WebP,
+ * TIFF). Without a date taken: the file name's date, else the file time
+ * (estimated). Without a title: the description unless it is a camera's
+ * default, else a readable form of the file name.
+ */
+export async function readMetadata (buffer: Buffer, mtimeMs: number, fileName: string): Promise<PhotoMetadata> {
   let tags: Record<string, unknown> = {}
   try {
     tags = (await exifr.parse(buffer, { tiff: true, exif: true, gps: true, xmp: true, iptc: true, reviveValues: false, translateValues: false })) ?? {}
@@ -62,20 +62,17 @@ export async function readMetadata (buffer: Buffer, mtimeMs: number): Promise<Ph
   const model = text(tags.Model)
   const camera = model && make && !model.toLowerCase().startsWith(make.toLowerCase().split(' ')[0]) ? `${make} ${model}` : (model ?? make)
   const located = validCoordinate(tags.latitude, tags.longitude)
+  const guess = taken ? null : dateWithoutMetadata(fileName, mtimeMs)
+  const description = text(tags.description) ?? text(tags.Caption) ?? meaningful(text(tags.ImageDescription))
+  const title = meaningful(text(tags.title) ?? text(tags.ObjectName) ?? text(tags.XPTitle)) ?? description?.slice(0, 200) ?? readableName(fileName)
   return {
-    takenAt: taken ?? fileDate(mtimeMs),
-    takenAtUtc: taken ? utcDate(taken, dated?.offset) : new Date(mtimeMs).toISOString(),
-    estimated: !taken,
+    takenAt: taken ?? guess?.takenAt ?? null,
+    takenAtUtc: taken ? utcDate(taken, dated?.offset) : guess?.takenAtUtc ?? null,
+    estimated: guess?.estimated ?? false,
     lat: located ? Number((tags.latitude as number).toFixed(6)) : null,
     lng: located ? Number((tags.longitude as number).toFixed(6)) : null,
     camera,
-    title: text(tags.title) ?? text(tags.ObjectName) ?? text(tags.XPTitle),
-    description: text(tags.description) ?? text(tags.Caption) ?? cleanDescription(text(tags.ImageDescription))
+    title,
+    description: description === title ? null : description
   }
-}
-
-/** Cameras write their own name as a "description"; that is not one. */
-function cleanDescription (value: string | null): string | null {
-  if (!value || /digital camera|^\s*$/i.test(value)) return null
-  return value.slice(0, 2000)
 }

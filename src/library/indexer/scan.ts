@@ -1,17 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import { join, relative, sep, extname } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { isHiddenPath, isInside } from '../original-files.ts'
-
-export const IMAGE_EXTENSIONS: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.heic': 'image/heic',
-  '.heif': 'image/heif',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff'
-}
+import { mimeFromName } from '../media/formats.ts'
 
 export interface ScannedFile {
   /** Relative to the root, forward slashes. */
@@ -39,7 +29,7 @@ export async function scanOriginals (root: string): Promise<ScannedFile[]> {
       if (entry.name.startsWith('.')) continue
       const abs = join(dir, entry.name)
       if (entry.isDirectory()) { await walk(abs); continue }
-      const mime = IMAGE_EXTENSIONS[extname(entry.name).toLowerCase()]
+      const mime = mimeFromName(entry.name)
       if (!mime) continue
       let info = await lstat(abs).catch(() => null)
       if (!info) continue

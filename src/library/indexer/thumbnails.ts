@@ -1,6 +1,7 @@
 import { mkdir, writeFile, access } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
+import type { RawImage } from '../media/heic.ts'
 
 /** Grid tiles cover at least 360×360 (cropped square by CSS); views fit 1600×1600. */
 export const THUMB_SIZES = {
@@ -26,25 +27,29 @@ export async function thumbnailsExist (thumbsDir: string, hash: string): Promise
 /**
  * Decodes the original once (shrink-on-load to the view size, upright by its
  * EXIF orientation), then derives the tile from the view image.
- * Returns the upright size of the original.
+ * Returns the upright size of the original. Takes an encoded file, or
+ * pixels decoded elsewhere (HEIC, already upright).
  */
-export async function makeThumbnails (input: Buffer, thumbsDir: string, hash: string): Promise<{ width: number, height: number }> {
-  const source = sharp(input, { failOn: 'error', limitInputPixels: 268_402_689 })
+export async function makeThumbnails (input: Buffer | RawImage, thumbsDir: string, hash: string): Promise<{ width: number, height: number }> {
+  const source = Buffer.isBuffer(input)
+    ? sharp(input, { failOn: 'error', limitInputPixels: 268_402_689 })
+    : sharp(input.data, { raw: { width: input.width, height: input.height, channels: input.channels } })
   const meta = await source.metadata()
   if (!meta.width || !meta.height) throw new Error('image has no dimensions')
   const turned = (meta.orientation ?? 1) >= 5
-  const view = await source.rotate()
-    .resize({ ...THUMB_SIZES.view, withoutEnlargement: true })
-    .webp({ quality: 80 })
-    .toBuffer()
-  const tile = await sharp(view)
+  // Decoded pixels are cheap to reuse: both sizes come from them at once; an encoded file is decoded once, for the view.
+  const [view, tile] = await Promise.all([
+    source.clone().rotate().resize({ ...THUMB_SIZES.view, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
+    Buffer.isBuffer(input) ? null : source.clone().resize({ ...THUMB_SIZES.tile, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer()
+  ])
+  const tileBuffer = tile ?? await sharp(view)
     .resize({ ...THUMB_SIZES.tile, withoutEnlargement: true })
     .webp({ quality: 75 })
     .toBuffer()
   await mkdir(join(thumbsDir, hash.slice(0, 2)), { recursive: true })
   await Promise.all([
     writeFile(thumbPath(thumbsDir, hash, 'view'), view),
-    writeFile(thumbPath(thumbsDir, hash, 'tile'), tile)
+    writeFile(thumbPath(thumbsDir, hash, 'tile'), tileBuffer)
   ])
   return turned ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height }
 }

@@ -5,6 +5,7 @@ import { findAlbum } from '../../library/albums.ts'
 import { summarizeAlbum } from '../../library/summaries.ts'
 import { albumPage, allAlbumPhotos, PAGE_SIZE } from '../../library/photos.ts'
 import { sendZip } from '../media/send-zip.ts'
+import { withCompanions } from '../../library/live-photos.ts'
 import { linksOfAlbum } from '../../sharing/links.ts'
 import { LIST_PATH } from './lists.ts'
 import { PageQuery, UidParams } from './params.ts'
@@ -37,6 +38,6 @@ export default async function albumRoutes (app: FastifyInstance): Promise<void> 
   app.get<{ Params: Static<typeof UidParams> }>('/albums/:uid/download', { schema: { params: UidParams }, exposeHeadRoute: false }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
     if (!album) throw notFound()
-    return await sendZip(reply, request, await allAlbumPhotos(app.db, album, 'owner'), app.config.originals, album.title)
+    return await sendZip(reply, request, await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'owner')), app.config.originals, album.title)
   })
 }

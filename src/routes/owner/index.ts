@@ -9,6 +9,8 @@ import shareRoutes from './share.ts'
 import linksRoutes from './links.ts'
 import ownerMapRoutes from './map.ts'
 import ownerMediaRoutes from '../media/owner-media.ts'
+import ownerVideoRoutes from '../media/owner-video.ts'
+import problemRoutes from './problems.ts'
 
 /** The owner's side: one guarded scope (sign-in, CSRF) around every owner page and form. */
 export default async function ownerRoutes (app: FastifyInstance): Promise<void> {
@@ -22,4 +24,6 @@ export default async function ownerRoutes (app: FastifyInstance): Promise<void> 
   await app.register(linksRoutes)
   await app.register(ownerMapRoutes)
   await app.register(ownerMediaRoutes)
+  await app.register(ownerVideoRoutes)
+  await app.register(problemRoutes)
 }

@@ -3,6 +3,7 @@ import type { Static } from '@sinclair/typebox'
 import { allAlbumPhotos, photoInAlbum } from '../../library/photos.ts'
 import type { Photo } from '../../db/schema.ts'
 import { clientKey } from '../../plugins/client-key.ts'
+import { standsFor, withCompanions } from '../../library/live-photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import type { ResolveShare } from './share-scope.ts'
 import { AlbumParams } from './params.ts'
@@ -18,7 +19,7 @@ export default async function downloadRoutes (app: FastifyInstance, { resolveSha
   const stillAllowed = (request: FastifyRequest) => async (photo: Pick<Photo, 'uid'>): Promise<boolean> => {
     const { share } = request
     const now = await resolveShare(request, share.token, share.ref, 'download').catch(() => null)
-    return now !== null && now.link.id === share.link.id && await photoInAlbum(app.db, now.album, 'visitor', photo.uid) !== undefined
+    return now !== null && now.link.id === share.link.id && await photoInAlbum(app.db, now.album, 'visitor', await standsFor(app.db, photo.uid)) !== undefined
   }
 
   app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/download', {
@@ -31,7 +32,7 @@ export default async function downloadRoutes (app: FastifyInstance, { resolveSha
     }
     try {
       const { album } = request.share
-      return await sendZip(reply, request, await allAlbumPhotos(app.db, album, 'visitor'), app.config.originals, album.title, {
+      return await sendZip(reply, request, await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'visitor')), app.config.originals, album.title, {
         stillAllowed: stillAllowed(request),
         stallMs: app.limits.zipStallMs,
         onClose: leave

@@ -8,6 +8,7 @@ import downloadRoutes from './download.ts'
 import logoutRoutes from './logout.ts'
 import unlockRoutes from './unlock.ts'
 import mapRoutes from './map.ts'
+import videoRoutes from './video.ts'
 
 /**
  * Everything under /s: what a person holding a link may do. The share scope
@@ -32,4 +33,5 @@ export default async function visitorRoutes (app: FastifyInstance): Promise<void
   await app.register(mediaRoutes)
   await app.register(downloadRoutes, { resolveShare })
   await app.register(mapRoutes)
+  await app.register(videoRoutes)
 }

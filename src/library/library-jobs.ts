@@ -1,0 +1,95 @@
+import { resolve } from 'node:path'
+import type { Kysely } from 'kysely'
+import type { Config } from '../config.ts'
+import type { DB } from '../db/schema.ts'
+import { progressReporter } from '../progress.ts'
+import type { IndexState, RenditionProgress } from './index-state.ts'
+import { runIndex, type IndexStats } from './indexer/index.ts'
+import { ensureDemoAlbums } from './demo/demo-albums.ts'
+import { makeRendition, pendingRenditions } from './media/renditions.ts'
+import { toolPaths, toolsProblem } from './media/tools.ts'
+
+export interface JobHooks {
+  onProgress?: (done: number, total: number, file: string) => void
+  /** Each rendition started and finished (for a CLI bar). */
+  onRendition?: (done: number, total: number, path: string) => void
+  log?: (line: string) => void
+  /** A periodic rescan: albums are synced only when a file changed. */
+  onlyIfChanged?: boolean
+}
+
+export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) => toolPaths({ ffmpeg: config.ffmpeg, ffprobe: config.ffprobe })
+
+/** One indexing run (skipped when one is going on): new, changed and removed files. */
+export async function indexLibrary (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}): Promise<IndexStats | undefined> {
+  return await state.track(async () => await runIndex(db, {
+    originals: config.originals, thumbsDir: config.thumbsDir, tools: configuredTools(config), onProgress: hooks.onProgress, onlyIfChanged: hooks.onlyIfChanged
+  }))
+}
+
+/**
+ * Makes the missing browser-playable copies, one at a time (each ffmpeg uses
+ * two threads), newest videos first. Progress is in state.renditions.
+ */
+export async function makeRenditions (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}): Promise<void> {
+  if (state.renditions.running) return
+  const tools = configuredTools(config)
+  if (await toolsProblem(tools)) return
+  const jobs = await pendingRenditions(db, config.thumbsDir)
+  if (jobs.length === 0) return
+  const progress: RenditionProgress = { running: true, done: 0, total: jobs.length, failed: 0 }
+  state.renditions = progress
+  try {
+    for (const job of jobs) {
+      hooks.onRendition?.(progress.done, progress.total, job.path)
+      try {
+        await makeRendition(tools.ffmpeg, resolve(config.originals, job.path), config.thumbsDir, job)
+      } catch (err) {
+        progress.failed++
+        hooks.log?.(`Cannot make a playable copy of ${job.path}: ${(err as Error).message}`)
+      }
+      progress.done++
+    }
+    hooks.onRendition?.(progress.done, progress.total, '')
+  } finally {
+    progress.running = false
+  }
+}
+
+/** Index, then make renditions in the background. */
+export async function indexThenRender (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}): Promise<IndexStats | undefined> {
+  const stats = await indexLibrary(db, config, state, hooks)
+  makeRenditions(db, config, state, hooks).catch(err => hooks.log?.(`Making playable copies failed: ${(err as Error).message}`))
+  return stats
+}
+
+/** How often the originals folder is scanned for new, changed and removed files. */
+export const RESCAN_INTERVAL_MS = 30_000
+
+/** Rescans every RESCAN_INTERVAL_MS (a scan of unchanged files costs a stat each); returns the stop function. */
+export function rescanPeriodically (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}, intervalMs = RESCAN_INTERVAL_MS): () => void {
+  const timer = setInterval(() => {
+    indexThenRender(db, config, state, { log: hooks.log, onlyIfChanged: true }).catch(err => hooks.log?.(`Rescan failed: ${(err as Error).message}`))
+  }, intervalMs)
+  timer.unref()
+  return () => { clearInterval(timer) }
+}
+
+/**
+ * What the server does with the library once it listens: says once when
+ * videos cannot be read, indexes with a progress bar, makes playable copies,
+ * then rescans periodically so new files show up without a restart.
+ */
+export async function startLibraryJobs (db: Kysely<DB>, config: Config, state: IndexState, log: (line: string) => void): Promise<() => void> {
+  const problem = await toolsProblem(configuredTools(config))
+  if (problem) log(`Videos will be listed as unreadable: ${problem}`)
+  const progress = progressReporter('Indexing', log)
+  indexThenRender(db, config, state, { onProgress: progress.update, log })
+    .then(async stats => {
+      progress.stop()
+      if (stats) log(`Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`)
+      if (config.isDemo && await ensureDemoAlbums(db, config.originals) > 0) log('Made the demo\'s manual albums')
+    })
+    .catch(err => { progress.stop(); log(`Indexing failed: ${(err as Error).message}`) })
+  return rescanPeriodically(db, config, state, { log })
+}

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import { findPhoto } from '../../library/photos.ts'
+import { videoClip } from '../../library/live-photos.ts'
+import { Uid } from '../owner/params.ts'
+import { sendVideo } from './send-video.ts'
+
+/** The owner's video playback (inside the owner scope: a session is required). */
+export default async function ownerVideoRoutes (app: FastifyInstance): Promise<void> {
+  app.get<{ Params: { uid: string } }>('/media/video/:uid', { schema: { params: Type.Object({ uid: Uid }) } }, async (request, reply) => {
+    const item = await findPhoto(app.db, request.params.uid)
+    const clip = item && !item.missing ? await videoClip(app.db, item) : undefined
+    if (!clip) return reply.callNotFound()
+    return await sendVideo(reply, app.config, clip, async () => reply.callNotFound())
+  })
+}

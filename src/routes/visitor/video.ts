@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify'
+import type { Static } from '@sinclair/typebox'
+import { notFound } from '../../plugins/errors.ts'
+import { photoInAlbum } from '../../library/photos.ts'
+import { videoClip } from '../../library/live-photos.ts'
+import { sendVideo } from '../media/send-video.ts'
+import { PhotoParams } from './params.ts'
+
+/** A shared video (or a Live Photo's clip) as browsers play it, after the same grant check as its page. */
+export default async function videoRoutes (app: FastifyInstance): Promise<void> {
+  app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo/video', {
+    schema: { params: PhotoParams }, config: { access: 'content' }
+  }, async (request, reply) => {
+    const item = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
+    const clip = item && await videoClip(app.db, item)
+    if (!clip) throw notFound()
+    return await sendVideo(reply, app.config, clip, async () => { throw notFound() })
+  })
+}
