@@ -13,13 +13,17 @@ async function albumFor (test: TestApp, kind: AlbumKind): Promise<Album> {
 }
 
 /** The album card of `album` on the /s/:token list page: its cover photo and count. */
+/** "12 photos · 3 videos", "1 photo", "2 videos": every item counted. */
+const itemCount = (text: string): number =>
+  Number(/(\d+) photos?/.exec(text)?.[1] ?? 0) + Number(/(\d+) videos?/.exec(text)?.[1] ?? 0)
+
 async function card (app: FastifyInstance, cookie: string, token: string, album: Album): Promise<{ cover: string | null, count: number }> {
   const page = await visit(app, `/s/${token}`, cookie)
   const html = page.body.split('<article class="album-card">').find(c => c.includes(`href="/s/${token}/${album.uid}"`))
   if (!html) throw new Error('no card')
   return {
     cover: /<img src="\/s\/[^/]+\/[^/]+\/([a-z0-9]+)\/thumb\/tile"/.exec(html)?.[1] ?? null,
-    count: Number(/(\d+) photos?/.exec(html)?.[1])
+    count: itemCount(html)
   }
 }
 
@@ -42,7 +46,7 @@ for (const kind of ALBUM_KINDS) {
     const grid = async (): Promise<{ uids: string[], count: number }> => {
       const page = await visit(app, `/s/${token}/${album.uid}`, cookie)
       t.equal(page.statusCode, 200)
-      return { uids: gridUids(page.body).sort(), count: Number(/<p class="meta">(\d+) photos?/.exec(page.body)?.[1]) }
+      return { uids: gridUids(page.body).sort(), count: itemCount(/<p class="meta">([^<]*)</.exec(page.body)?.[1] ?? '') }
     }
     const before = await grid()
     t.same(before.uids, visible, 'grid = DB query')

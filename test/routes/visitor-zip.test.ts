@@ -37,7 +37,9 @@ t.test('the album zip holds exactly the visible originals, byte for byte, with r
     const stem = photo.title ? photo.title.replace(/[/:"]+/g, '_') : file.replace(/\.[^.]+$/, '')
     const base = `${stamp(photo.taken_at as string)}-${stem}`
     const ext = file.slice(file.lastIndexOf('.')).toLowerCase()
-    const name = byName.has(`${base}${ext}`) ? `${base} (2)${ext}` : `${base}${ext}`
+    const taken = (n: string): boolean => [...byName.keys()].some(k => k.toLowerCase() === n.toLowerCase())
+    let name = `${base}${ext}`
+    for (let n = 2; taken(name); n++) name = `${base} (${n})${ext}`
     byName.set(name, photo)
   }
   t.same([...entries.keys()].sort(), [...byName.keys()].sort(), 'YYYYMMDD-HHMMSS-<title or file name>.<ext>, collisions renamed')
