@@ -28,10 +28,3 @@ export async function withCompanions (db: Kysely<DB>, items: Photo[]): Promise<P
     return clip ? [p, clip] : [p]
   })
 }
-
-/** The uid whose visibility decides this one's: a Live Photo's clip goes with its still. */
-export async function standsFor (db: Kysely<DB>, uid: string): Promise<string> {
-  const row = await db.selectFrom('photos as clip').innerJoin('photos as still', 'still.id', 'clip.companion_of')
-    .select('still.uid').where('clip.uid', '=', uid).executeTakeFirst()
-  return row?.uid ?? uid
-}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
+import { notFound } from '../../plugins/errors.ts'
 import { findPhoto } from '../../library/photos.ts'
 import { videoClip } from '../../library/live-photos.ts'
 import { Uid } from '../owner/params.ts'
@@ -10,7 +11,7 @@ export default async function ownerVideoRoutes (app: FastifyInstance): Promise<v
   app.get<{ Params: { uid: string } }>('/media/video/:uid', { schema: { params: Type.Object({ uid: Uid }) } }, async (request, reply) => {
     const item = await findPhoto(app.db, request.params.uid)
     const clip = item && !item.missing ? await videoClip(app.db, item) : undefined
-    if (!clip) return reply.callNotFound()
-    return await sendVideo(reply, app.config, clip, async () => reply.callNotFound())
+    if (!clip) throw notFound()
+    return await sendVideo(reply, app.config, clip)
   })
 }

@@ -4,7 +4,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
 import { findPhoto, neighbours, photoInAlbum, setArchived, setPrivate, type Neighbours } from '../../library/photos.ts'
 import { LIST_PATH } from './lists.ts'
-import { playbackView } from '../media/send-video.ts'
+import { playbackOf } from '../../library/media/playback.ts'
 import { CsrfBody, Uid, UidParams } from './params.ts'
 
 const PhotoQuery = Type.Object({ album: Type.Optional(Uid) })
@@ -24,7 +24,7 @@ export default async function photoRoutes (app: FastifyInstance): Promise<void> 
     const album = named && await photoInAlbum(app.db, named, 'owner', photo.uid) ? named : undefined
     const around: Neighbours | null = album ? await neighbours(app.db, album, 'owner', photo) : null
     return await reply.view('pages/owner/photo', {
-      ...await playbackView(app.db, app.config.thumbsDir, photo),
+      playback: await playbackOf(app.db, app.config.thumbsDir, photo),
       title: photo.title ?? photo.path.split('/').pop(),
       bodyClass: 'viewer',
       photo,

@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox'
 import { allAlbumPhotos, photoInAlbum } from '../../library/photos.ts'
 import type { Photo } from '../../db/schema.ts'
 import { clientKey } from '../../plugins/client-key.ts'
-import { standsFor, withCompanions } from '../../library/live-photos.ts'
+import { withCompanions } from '../../library/live-photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import type { ResolveShare } from './share-scope.ts'
 import { AlbumParams } from './params.ts'
@@ -16,10 +16,12 @@ import { AlbumParams } from './params.ts'
  * link or making a photo private takes effect in a zip already streaming.
  */
 export default async function downloadRoutes (app: FastifyInstance, { resolveShare }: { resolveShare: ResolveShare }): Promise<void> {
-  const stillAllowed = (request: FastifyRequest) => async (photo: Pick<Photo, 'uid'>): Promise<boolean> => {
+  /** `decidedBy`: a Live Photo's clip is allowed when its still is, and the still is in the same list. */
+  const stillAllowed = (request: FastifyRequest, decidedBy: Map<string, string>) => async (photo: Pick<Photo, 'uid'>): Promise<boolean> => {
     const { share } = request
     const now = await resolveShare(request, share.token, share.ref, 'download').catch(() => null)
-    return now !== null && now.link.id === share.link.id && await photoInAlbum(app.db, now.album, 'visitor', await standsFor(app.db, photo.uid)) !== undefined
+    return now !== null && now.link.id === share.link.id &&
+      await photoInAlbum(app.db, now.album, 'visitor', decidedBy.get(photo.uid) ?? photo.uid) !== undefined
   }
 
   app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/download', {
@@ -32,8 +34,11 @@ export default async function downloadRoutes (app: FastifyInstance, { resolveSha
     }
     try {
       const { album } = request.share
-      return await sendZip(reply, request, await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'visitor')), app.config.originals, album.title, {
-        stillAllowed: stillAllowed(request),
+      const items = await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'visitor'))
+      const uidOf = new Map(items.map(p => [p.id, p.uid]))
+      const decidedBy = new Map(items.flatMap(p => p.companion_of === null ? [] : [[p.uid, uidOf.get(p.companion_of) ?? p.uid] as const]))
+      return await sendZip(reply, request, items, app.config.originals, album.title, {
+        stillAllowed: stillAllowed(request, decidedBy),
         stallMs: app.limits.zipStallMs,
         onClose: leave
       })

@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox'
 import { notFound } from '../../plugins/errors.ts'
 import { neighbours, photoInAlbum } from '../../library/photos.ts'
 import { PhotoParams } from './params.ts'
-import { playbackView } from '../media/send-video.ts'
+import { playbackOf } from '../../library/media/playback.ts'
 
 export default async function photoRoutes (app: FastifyInstance): Promise<void> {
   app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo', { schema: { params: PhotoParams }, config: { access: 'content' } }, async (request, reply) => {
@@ -11,7 +11,7 @@ export default async function photoRoutes (app: FastifyInstance): Promise<void> 
     const photo = await photoInAlbum(app.db, album, 'visitor', request.params.photo)
     if (!photo) throw notFound()
     return await reply.view('pages/visitor/photo', {
-      ...await playbackView(app.db, app.config.thumbsDir, photo),
+      playback: await playbackOf(app.db, app.config.thumbsDir, photo),
       title: photo.title ?? photo.path.split('/').pop(),
       visitor: true,
       bodyClass: 'viewer',

@@ -14,6 +14,6 @@ export default async function videoRoutes (app: FastifyInstance): Promise<void> 
     const item = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
     const clip = item && await videoClip(app.db, item)
     if (!clip) throw notFound()
-    return await sendVideo(reply, app.config, clip, async () => { throw notFound() })
+    return await sendVideo(reply, app.config, clip)
   })
 }
