@@ -1,9 +1,13 @@
 import fp from 'fastify-plugin'
 import { Gate } from '../library/gate.ts'
+import { DutyCycleGate } from '../library/duty-cycle-gate.ts'
 
 export interface LimitSettings {
-  /** scrypt checks running at once, server-wide (sign-in and link unlocks together): hashing must never starve serving. */
-  passwordChecks: number
+  /**
+   * The share of time scrypt may run, server-wide (sign-in and link unlocks
+   * together, one check at a time): hashing must never starve serving.
+   */
+  passwordCheckShare: number
   /** Visitor zips streaming at once, server-wide and per client. */
   zips: number
   zipsPerClient: number
@@ -11,10 +15,10 @@ export interface LimitSettings {
   zipStallMs: number
 }
 
-export const DEFAULT_LIMITS: LimitSettings = { passwordChecks: 1, zips: 16, zipsPerClient: 2, zipStallMs: 60_000 }
+export const DEFAULT_LIMITS: LimitSettings = { passwordCheckShare: 0.25, zips: 16, zipsPerClient: 2, zipStallMs: 60_000 }
 
 export interface Limits {
-  passwordChecks: Gate
+  passwordChecks: DutyCycleGate
   zips: Gate
   zipStallMs: number
 }
@@ -23,7 +27,7 @@ export interface Limits {
 export default fp<{ settings?: Partial<LimitSettings> }>(async (app, options) => {
   const settings = { ...DEFAULT_LIMITS, ...options.settings }
   app.decorate('limits', {
-    passwordChecks: new Gate(settings.passwordChecks),
+    passwordChecks: new DutyCycleGate(settings.passwordCheckShare, () => app.now().getTime()),
     zips: new Gate(settings.zips, settings.zipsPerClient),
     zipStallMs: settings.zipStallMs
   } satisfies Limits)
