@@ -5,7 +5,7 @@ import { syncDerivedAlbums } from '../derived-albums.ts'
 import { toolPaths, toolsProblem, TOOLS_UNAVAILABLE, type ToolPaths } from '../media/tools.ts'
 import { kindOfMime } from '../media/formats.ts'
 import { scanOriginals, type ScannedFile } from './scan.ts'
-import { makeThumbnails, thumbnailsExist } from './thumbnails.ts'
+import { thumbnailsExist } from './thumbnails.ts'
 import { unloadPlaces } from './places.ts'
 import { hashFile, readContent, unknownContent, type FileContent } from './content.ts'
 import { describeImageError, readImage, type PhotoFields } from './read-image.ts'
@@ -119,17 +119,14 @@ async function unchangedContent (context: Context, file: ScannedFile, existing: 
   return true
 }
 
-/** ffprobe, the poster frame and the content hash at once (each reads the file its own way), then the thumbnails. */
+/** The content key first (three 1 MiB samples), then ffprobe and the poster thumbnails at once. */
 async function indexVideo (context: Context, file: ScannedFile, existing: Existing | undefined, mime: string): Promise<'processed' | 'unchanged' | 'failed'> {
-  const [hash, video] = await Promise.all([
-    hashFile(file.abs, file.bytes),
-    context.toolsProblem ? new Error(context.toolsProblem) : readVideo(file, context.tools).catch((err: unknown) => err as Error)
-  ])
+  const hash = await hashFile(file.abs, file.bytes)
   if (await unchangedContent(context, file, existing, hash)) return 'unchanged'
   try {
-    if (video instanceof Error) throw video
-    await makeThumbnails(video.poster, context.thumbsDir, hash)
-    await savePhoto(context.db, file, existing, { ...video.fields, hash, mime, error: null })
+    if (context.toolsProblem) throw new Error(context.toolsProblem)
+    const fields = await readVideo(file, context.tools, context.thumbsDir, hash)
+    await savePhoto(context.db, file, existing, { ...fields, hash, mime, error: null })
     return 'processed'
   } catch (err) {
     await savePhoto(context.db, file, existing, { hash, mime, error: describeVideoError(err) })

@@ -1,21 +1,20 @@
 import { probeVideo, playsInBrowsers } from '../media/probe.ts'
-import { posterFrame } from '../media/poster.ts'
+import { writePosterThumbnails } from '../media/poster.ts'
 import type { ToolPaths } from '../media/tools.ts'
-import type { RawImage } from '../media/heic.ts'
 import { dateWithoutMetadata, readableName } from './file-names.ts'
 import { metadataFields, type PhotoFields } from './read-image.ts'
 import type { ScannedFile } from './scan.ts'
 
-/** A video's facts from ffprobe, and a poster frame (for its tile and view thumbnails), read at once. */
-export async function readVideo (file: ScannedFile, tools: ToolPaths): Promise<{ fields: PhotoFields, poster: RawImage }> {
+/** A video's facts from ffprobe, and its tile and view thumbnails from a poster frame, at once. */
+export async function readVideo (file: ScannedFile, tools: ToolPaths, thumbsDir: string, hash: string): Promise<PhotoFields> {
   const probing = probeVideo(tools.ffprobe, file.abs)
-  const [info, poster] = await Promise.all([probing, posterFrame(tools.ffmpeg, file.abs).catch(async (err: unknown) => {
+  const [info] = await Promise.all([probing, writePosterThumbnails(tools.ffmpeg, file.abs, thumbsDir, hash).catch(async (err: unknown) => {
     await probing // ffprobe's reason (no video stream, not a video) tells more than ffmpeg's
     throw err
   })])
   const name = file.rel.split('/').pop() ?? file.rel
   const guess = info.takenAt ? null : dateWithoutMetadata(name, file.mtimeMs)
-  const fields: PhotoFields = {
+  return {
     ...metadataFields({
       takenAt: info.takenAt ?? guess?.takenAt ?? null,
       takenAtUtc: info.takenAt ? info.takenAtUtc : guess?.takenAtUtc ?? null,
@@ -34,7 +33,6 @@ export async function readVideo (file: ScannedFile, tools: ToolPaths): Promise<{
     audio_codec: info.audioCodec,
     playable: playsInBrowsers(info) ? 1 : 0
   }
-  return { fields, poster }
 }
 
 /** The ffprobe/ffmpeg message as a reason a person can read. */

@@ -67,16 +67,8 @@ export async function toolsProblem (paths: ToolPaths): Promise<string | null> {
   const key = `${paths.ffmpeg}|${paths.ffprobe}`
   let check = checked.get(key)
   if (!check) {
-    check = (async () => {
-      for (const bin of [paths.ffprobe, paths.ffmpeg]) {
-        try {
-          await runTool(bin, ['-version'], { timeoutMs: 10_000, maxBytes: 1_000_000 })
-        } catch (err) {
-          return `video tools unavailable: ${(err as Error).message} (set ALBUMLINK_FFMPEG / ALBUMLINK_FFPROBE)`
-        }
-      }
-      return null
-    })()
+    check = Promise.all([paths.ffprobe, paths.ffmpeg].map(async bin => await runTool(bin, ['-version'], { timeoutMs: 10_000, maxBytes: 1_000_000 })))
+      .then(() => null, (err: Error) => `video tools unavailable: ${err.message} (set ALBUMLINK_FFMPEG / ALBUMLINK_FFPROBE)`)
     checked.set(key, check)
   }
   return await check
