@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 
 export interface ToolPaths { ffmpeg: string, ffprobe: string }
@@ -28,11 +28,20 @@ export interface RunOptions {
   signal?: AbortSignal
 }
 
+/**
+ * Children still running. ffmpeg does not notice its parent going away (a
+ * transcode would go on for minutes after the server stopped), so every exit
+ * of this process kills them.
+ */
+const running = new Set<ChildProcess>()
+process.once('exit', () => { for (const child of running) child.kill('SIGKILL') })
+
 /** Runs a tool with a time limit and bounded output; resolves with its standard output. */
 export async function runTool (bin: string, args: string[], options: RunOptions): Promise<Buffer> {
   const name = bin.split('/').pop() ?? bin
   return await new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal })
+    running.add(child)
     const chunks: Buffer[] = []
     let size = 0
     let stderr = ''
@@ -49,9 +58,10 @@ export async function runTool (bin: string, args: string[], options: RunOptions)
       options.onStderr?.(text)
       stderr = (stderr + text).slice(-2000)
     })
-    child.on('error', err => { clearTimeout(timer); reject(new ToolError(`cannot run ${name}: ${err.message}`)) })
+    child.on('error', err => { clearTimeout(timer); running.delete(child); reject(new ToolError(`cannot run ${name}: ${err.message}`)) })
     child.on('close', code => {
       clearTimeout(timer)
+      running.delete(child)
       if (failure) return reject(new ToolError(failure))
       if (code !== 0) return reject(new ToolError(lastLine(stderr) || `${name} exited with code ${String(code)}`))
       resolve(Buffer.concat(chunks))
