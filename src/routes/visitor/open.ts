@@ -23,7 +23,7 @@ const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000
 
 /** Opening a link: the token goes into the visitor session and counts one visit per browser. */
 export default async function openRoutes (app: FastifyInstance, { limiter }: { limiter: MissLimiter }): Promise<void> {
-  const pages = new LruCache<string>(200)
+  const pages = new LruCache<Buffer>(200)
   // The list of a token's albums: summaries cost a scan of each kind, so they are kept per data version like pages.
   const lists = new LruCache<AlbumCard[]>(200)
   const open = async (visitor: Session, token: string): Promise<void> => {
@@ -62,7 +62,7 @@ export default async function openRoutes (app: FastifyInstance, { limiter }: { l
     await open(request.visitor, share.token)
     if (share.locked) return await renderPasswordPage(reply, share, null)
     const key = `${share.link.id}|${share.ref}|${request.query.page}|${dataVersion(app.db)}`
-    const html = pages.get(key) ?? await renderAlbumPage(share, request.query.page)
+    const html = pages.get(key) ?? Buffer.from(await renderAlbumPage(share, request.query.page))
     pages.set(key, html)
     return await reply.type('text/html; charset=utf-8').send(html)
   })
