@@ -30,7 +30,9 @@ t.test('one password check at a time, server-wide: the rest get 429 at once', as
   const busy = flood.find(r => r.statusCode === 429)
   t.match(busy?.body, 'busy', 'with a page that says why')
   t.ok(Number(busy?.headers['retry-after']) > 0)
-  t.equal((await attempt(40, OWNER_PASSWORD)).statusCode, 303, 'when the flood has passed, the owner signs in')
+  const forged = await app.inject({ method: 'POST', url: '/login', remoteAddress: '198.51.100.60', headers: { cookie }, payload: { password: 'x' } })
+  t.equal(forged.statusCode, 403, 'a post without the form token is refused…')
+  t.equal((await attempt(40, OWNER_PASSWORD)).statusCode, 303, '…and leaves the gate open: when the flood has passed, the owner signs in')
 })
 
 t.test('every owner 404 has a rendered body', async t => {

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Leave } from '../../library/gate.ts'
 import { Type } from '@sinclair/typebox'
 import { checkOwnerPassword, endOwnerSessions, ownerSessionTag } from '../../library/owner-account.ts'
 import { isOwner } from '../../plugins/owner-auth.ts'
@@ -11,7 +12,24 @@ const LoginBody = Type.Object({
   next: Type.Optional(Type.String({ maxLength: 2048 }))
 })
 
+const BUSY = 'The server is busy with other sign-ins. Wait a few seconds and try again.'
+
 export default async function loginRoutes (app: FastifyInstance): Promise<void> {
+  // A flood of sign-ins is refused before its body is parsed or its form token checked, with a page rendered once:
+  // refusing must cost far less than the serving it protects.
+  const checks = new WeakMap<FastifyRequest, Leave>()
+  let busyPage: Promise<string> | undefined
+  const enterOrRefuse = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const leave = app.limits.passwordChecks.tryEnter()
+    if (leave) {
+      checks.set(request, leave)
+      reply.raw.once('close', leave) // also when the client goes away before the check runs
+      return
+    }
+    busyPage ??= app.view('error', { title: 'Busy', status: 429, message: BUSY, owner: false })
+    await reply.code(429).header('retry-after', '2').type('text/html; charset=utf-8').send(await busyPage)
+  }
+
   app.get('/', async (request, reply) => await reply.redirect(await isOwner(app, request) ? '/albums' : '/login'))
 
   app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
@@ -21,17 +39,13 @@ export default async function loginRoutes (app: FastifyInstance): Promise<void> 
 
   app.post<{ Body: { password: string, next?: string } }>('/login', {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    onRequest: enterOrRefuse,
     preValidation: app.csrfProtection,
     schema: { body: LoginBody }
   }, async (request, reply) => {
     const next = safeNext(request.body.next)
-    // scrypt runs on libuv's thread pool, which also reads every image: a flood of sign-ins must not take it all.
-    const leave = app.limits.passwordChecks.tryEnter()
-    if (!leave) {
-      reply.code(429).header('retry-after', '2')
-      return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next, error: 'The server is busy with other sign-ins. Wait a few seconds and try again.' })
-    }
-    if (await checkOwnerPassword(app.db, request.body.password).finally(leave)) {
+    // scrypt runs on libuv's thread pool, which also reads every image: one check at a time (enterOrRefuse).
+    if (await checkOwnerPassword(app.db, request.body.password).finally(checks.get(request))) {
       request.session.regenerate()
       request.session.set('owner', await ownerSessionTag(app.db) ?? undefined)
       return await reply.redirect(next, 303)
