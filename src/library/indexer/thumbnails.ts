@@ -1,6 +1,6 @@
 import { mkdir, writeFile, access } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import type { RawImage } from '../media/heic.ts'
 
 /** Grid tiles cover at least 360×360 (cropped square by CSS); views fit 1600×1600. */
@@ -26,9 +26,9 @@ export async function thumbnailsExist (thumbsDir: string, hash: string): Promise
 
 /**
  * Decodes the original once (shrink-on-load to the view size, upright by its
- * EXIF orientation), then derives the tile from the view image.
- * Returns the upright size of the original. Takes an encoded file, or
- * pixels decoded elsewhere (HEIC, already upright).
+ * EXIF orientation) and derives the tile from the view. Returns the upright
+ * size of the original. Takes an encoded file, or pixels decoded elsewhere
+ * (HEIC, already upright).
  */
 export async function makeThumbnails (input: Buffer | RawImage, thumbsDir: string, hash: string): Promise<{ width: number, height: number }> {
   const source = Buffer.isBuffer(input)
@@ -37,19 +37,32 @@ export async function makeThumbnails (input: Buffer | RawImage, thumbsDir: strin
   const meta = await source.metadata()
   if (!meta.width || !meta.height) throw new Error('image has no dimensions')
   const turned = (meta.orientation ?? 1) >= 5
-  // Decoded pixels are cheap to reuse: both sizes come from them at once; an encoded file is decoded once, for the view.
-  const [view, tile] = await Promise.all([
-    source.clone().rotate().resize({ ...THUMB_SIZES.view, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer(),
-    Buffer.isBuffer(input) ? null : source.clone().resize({ ...THUMB_SIZES.tile, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer()
-  ])
-  const tileBuffer = tile ?? await sharp(view)
-    .resize({ ...THUMB_SIZES.tile, withoutEnlargement: true })
-    .webp({ quality: 75 })
-    .toBuffer()
+  const [view, tile] = Buffer.isBuffer(input) ? await fromEncoded(source) : await fromPixels(source)
   await mkdir(join(thumbsDir, hash.slice(0, 2)), { recursive: true })
   await Promise.all([
     writeFile(thumbPath(thumbsDir, hash, 'view'), view),
-    writeFile(thumbPath(thumbsDir, hash, 'tile'), tileBuffer)
+    writeFile(thumbPath(thumbsDir, hash, 'tile'), tile)
   ])
   return turned ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height }
+}
+
+const viewWebp = (image: Sharp): Promise<Buffer> => image.webp({ quality: 80 }).toBuffer()
+const tileWebp = (image: Sharp): Promise<Buffer> =>
+  image.resize({ ...THUMB_SIZES.tile, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer()
+
+/** A file is decoded straight into the view; the small view then makes the tile. */
+async function fromEncoded (source: Sharp): Promise<[Buffer, Buffer]> {
+  const view = await viewWebp(source.rotate().resize({ ...THUMB_SIZES.view, withoutEnlargement: true }))
+  return [view, await tileWebp(sharp(view))]
+}
+
+/**
+ * Decoded pixels (12 MP and more) are shrunk to the view once, and both sizes
+ * are encoded from that at once: two pipelines over the full pixels took 1.3 s
+ * a photo instead of 0.4.
+ */
+async function fromPixels (source: Sharp): Promise<[Buffer, Buffer]> {
+  const { data, info } = await source.resize({ ...THUMB_SIZES.view, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
+  const view = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+  return await Promise.all([viewWebp(view.clone()), tileWebp(view.clone())])
 }
