@@ -2,11 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { LRUCache } from 'lru-cache'
-import {
-  Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type KyselyPlugin, type PluginTransformQueryArgs,
-  type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type SqliteDatabase, type UnknownRow
-} from 'kysely'
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase } from 'kysely'
 import type { DB } from './schema.ts'
+import { changeSignal } from './read-cache.ts'
 
 /** SQLite can roll back DDL, so migrations run in one transaction: all or nothing. */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
@@ -40,31 +38,6 @@ function withStatementCache (sqlite: Database.Database): SqliteDatabase {
   }
 }
 
-const versions = new WeakMap<Kysely<DB>, () => string>()
-
-/**
- * Changes whenever the data may have changed: after every write through this
- * Kysely instance (counted before and after it runs) and, through SQLite's
- * data_version, after any commit by another process (a CLI index run).
- * Caches key on it; an unknown instance gets a value that never repeats.
- */
-export function dataVersion (db: Kysely<DB>): string {
-  return versions.get(db)?.() ?? `uncached-${Math.random()}`
-}
-
-class WriteCounter implements KyselyPlugin {
-  writes = 0
-  transformQuery (args: PluginTransformQueryArgs): RootOperationNode {
-    if (args.node.kind !== 'SelectQueryNode') this.writes++
-    return args.node
-  }
-
-  async transformResult (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (args.result.numAffectedRows !== undefined || args.result.numChangedRows !== undefined) this.writes++
-    return args.result
-  }
-}
-
 export function connectDb (file: string): Kysely<DB> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const sqlite = new Database(file)
@@ -72,9 +45,8 @@ export function connectDb (file: string): Kysely<DB> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  const counter = new WriteCounter()
-  const db = new Kysely<DB>({ dialect: new AlbumlinkSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [counter] })
-  const otherCommits = sqlite.prepare('PRAGMA data_version').pluck()
-  versions.set(db, () => `${counter.writes}:${String(otherCommits.get())}`)
+  const signal = changeSignal(sqlite)
+  const db = new Kysely<DB>({ dialect: new AlbumlinkSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [signal.plugin] })
+  signal.register(db)
   return db
 }

@@ -10,21 +10,30 @@ export interface LinkGrant {
   /** The link has a password; `passwordVersion` is what an unlock must match. */
   protected: boolean
   passwordVersion: number
+  /** ISO time, or null for never: a kept grant is checked against the clock again on every use. */
+  expiresAt: string | null
 }
 
 export interface SharedAlbum { album: Album, link: LinkGrant }
 
 const LINK_COLUMNS = [
   'links.id as link_id', 'links.password_hash as link_password_hash',
-  'links.password_version as link_password_version', 'links.allow_downloads as link_allow_downloads'
+  'links.password_version as link_password_version', 'links.allow_downloads as link_allow_downloads',
+  'links.expires_at as link_expires_at'
 ] as const
 
-type GrantRow = Selectable<AlbumsTable> & { link_id: number, link_password_hash: string | null, link_password_version: number, link_allow_downloads: number }
+type GrantRow = Selectable<AlbumsTable> & {
+  link_id: number, link_password_hash: string | null, link_password_version: number, link_allow_downloads: number,
+  link_expires_at: string | null
+}
 
 /** The hash only tells whether the link is protected; it goes no further than this. */
 function split (row: GrantRow): SharedAlbum {
-  const { link_id: id, link_password_hash: hash, link_password_version: passwordVersion, link_allow_downloads: downloads, ...album } = row
-  return { album, link: { id, allowDownloads: downloads === 1, protected: hash !== null, passwordVersion } }
+  const {
+    link_id: id, link_password_hash: hash, link_password_version: passwordVersion, link_allow_downloads: downloads,
+    link_expires_at: expiresAt, ...album
+  } = row
+  return { album, link: { id, allowDownloads: downloads === 1, protected: hash !== null, passwordVersion, expiresAt } }
 }
 
 /** Every album a token shares right now; empty when the token is unknown, expired or deleted. */

@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import type { Static } from '@sinclair/typebox'
 import { notFound } from '../../plugins/errors.ts'
 import { photoInAlbum } from '../../library/photos.ts'
-import { LruCache } from '../../library/lru-cache.ts'
 import type { AlbumRef } from '../../library/membership.ts'
-import { dataVersion } from '../../db/connect.ts'
+import { ReadCache } from '../../db/read-cache.ts'
 import type { Photo } from '../../db/schema.ts'
 import { isThumbSize } from '../../library/indexer/thumbnails.ts'
 import { sendOriginal, sendThumb } from '../media/send-image.ts'
@@ -12,17 +11,10 @@ import { PhotoParams, ThumbParams } from './params.ts'
 
 /** Image bytes after the same grant check as the pages: live token, photo in that album, visible. */
 export default async function mediaRoutes (app: FastifyInstance): Promise<void> {
-  // A grid asks for a hundred thumbnails at once: membership answers are kept per data version.
-  const members = new LruCache<Photo | null>(5000)
-  const visiblePhoto = async (album: AlbumRef, uid: string): Promise<Photo | undefined> => {
-    const key = `${album.id}|${uid}|${dataVersion(app.db)}`
-    let photo = members.get(key)
-    if (photo === undefined) {
-      photo = await photoInAlbum(app.db, album, 'visitor', uid) ?? null
-      members.set(key, photo)
-    }
-    return photo ?? undefined
-  }
+  // A grid asks for a hundred thumbnails at once: membership answers are kept until the data changes.
+  const members = new ReadCache<Photo | null>(app.db, 5000)
+  const visiblePhoto = async (album: AlbumRef, uid: string): Promise<Photo | undefined> =>
+    await members.get(`${album.id}|${uid}`, async () => await photoInAlbum(app.db, album, 'visitor', uid) ?? null) ?? undefined
 
   app.get<{ Params: Static<typeof ThumbParams> }>('/:token/:album/:photo/thumb/:size', {
     schema: { params: ThumbParams }, config: { access: 'content' }

@@ -6,8 +6,7 @@ import { summarizeAlbum, summarizeAll, type AlbumSummary } from '../../library/s
 import { albumPage, PAGE_SIZE } from '../../library/photos.ts'
 import type { Album } from '../../db/schema.ts'
 import { albumsOfToken, recordVisit, type SharedAlbum } from '../../sharing/grants.ts'
-import { dataVersion } from '../../db/connect.ts'
-import { LruCache } from '../../library/lru-cache.ts'
+import { ReadCache } from '../../db/read-cache.ts'
 import { normaliseToken } from '../../sharing/secrets.ts'
 import { clearVisitorSession, rememberToken, visitorSessionId } from '../../sharing/visitor-session.ts'
 import { isVisitorSessionEnded } from '../../sharing/ended-sessions.ts'
@@ -23,17 +22,15 @@ const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000
 
 /** Opening a link: the token goes into the visitor session and counts one visit per browser. */
 export default async function openRoutes (app: FastifyInstance, { limiter }: { limiter: MissLimiter }): Promise<void> {
-  const pages = new LruCache<Buffer>(200)
-  // The list of a token's albums: summaries cost a scan of each kind, so they are kept per data version like pages.
-  const lists = new LruCache<AlbumCard[]>(200)
+  const pages = new ReadCache<Buffer>(app.db, 200)
+  // The list of a token's albums: summaries cost a scan of each kind, so they are kept like pages.
+  const lists = new ReadCache<AlbumCard[]>(app.db, 200)
   const open = async (visitor: Session, token: string): Promise<void> => {
     if (rememberToken(visitor, token, app.now())) await recordVisit(app.db, token, app.now())
   }
   const cardsOf = async (token: string, shared: SharedAlbum[]): Promise<AlbumCard[]> => {
-    const key = `${token}|${shared.map(s => s.link.id).join(',')}|${dataVersion(app.db)}`
-    const cards = lists.get(key) ?? await summarizeAll(app.db, shared.map(s => s.album), 'visitor')
-    lists.set(key, cards)
-    return cards
+    const key = `${token}|${shared.map(s => s.link.id).join(',')}`
+    return await lists.get(key, async () => await summarizeAll(app.db, shared.map(s => s.album), 'visitor'))
   }
 
   app.get<{ Params: Static<typeof TokenParams> }>('/:token', { schema: { params: TokenParams } }, async (request, reply) => {
@@ -61,9 +58,8 @@ export default async function openRoutes (app: FastifyInstance, { limiter }: { l
     const { share } = request
     await open(request.visitor, share.token)
     if (share.locked) return await renderPasswordPage(reply, share, null)
-    const key = `${share.link.id}|${share.ref}|${request.query.page}|${dataVersion(app.db)}`
-    const html = pages.get(key) ?? Buffer.from(await renderAlbumPage(share, request.query.page))
-    pages.set(key, html)
+    const key = `${share.link.id}|${share.ref}|${request.query.page}`
+    const html = await pages.get(key, async () => Buffer.from(await renderAlbumPage(share, request.query.page)))
     return await reply.type('text/html; charset=utf-8').send(html)
   })
 

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Session } from '@fastify/secure-session'
 import { notFound } from '../../plugins/errors.ts'
 import { clientKey } from '../../plugins/client-key.ts'
-import { resolveGrant, type LinkGrant, type SharedAlbum } from '../../sharing/grants.ts'
+import type { LinkGrant, SharedAlbum } from '../../sharing/grants.ts'
+import { cachedGrants } from '../../sharing/grant-cache.ts'
 import { normaliseToken } from '../../sharing/secrets.ts'
 import { clearVisitorSession, hasToken, visitorSessionId } from '../../sharing/visitor-session.ts'
 import { isUnlocked } from '../../sharing/unlocks.ts'
@@ -37,17 +38,19 @@ export type ResolveShare = (request: FastifyRequest, rawToken: string, ref: stri
 
 /**
  * The grant check every visitor route runs: the token (normalised) must
- * share the album now — looked up in the database on every request — and,
+ * share the album now — looked up in the database, or kept from an earlier
+ * request until the data changes and re-checked against the clock — and,
  * except where the route opens the link, the visitor's session must hold it,
  * must not have been ended with the power icon, and a password-protected
  * link must be unlocked at its current password. Any failure throws the one
  * 404 that the error handler renders like a missing page.
  */
 function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShare {
+  const grantOf = cachedGrants(app.db)
   return async (request, rawToken, ref, mode) => {
     const token = normaliseToken(rawToken)
     const now = app.now()
-    const grant = token ? await resolveGrant(app.db, { token, ref, sid: visitorSessionId(request.visitor) }, now) : undefined
+    const grant = token ? await grantOf({ token, ref, sid: visitorSessionId(request.visitor) }, now) : undefined
     if (!token || !grant) {
       limiter.record(clientKey(request.ip))
       throw notFound()
