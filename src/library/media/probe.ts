@@ -30,24 +30,37 @@ interface ProbeStream {
 interface ProbeOutput { streams?: ProbeStream[], format?: { format_name?: string, duration?: string, tags?: Record<string, string> } }
 
 const PROBE_TIMEOUT_MS = 30_000
+const NO_VIDEO = 'not a playable video: it has no video stream'
 
-/** ffprobe's view of a video file: size (upright), duration, codecs, date, place. */
+/**
+ * ffprobe's view of a video file: size (upright), duration, codecs, date,
+ * place. First from the container's header alone (no frames decoded: half
+ * the time for a phone's MP4/MOV); only a file whose header leaves the
+ * picture size open is probed again the long way.
+ */
 export async function probeVideo (ffprobe: string, file: string): Promise<VideoInfo> {
-  const out = await runTool(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '--', file],
-    { timeoutMs: PROBE_TIMEOUT_MS, maxBytes: 4_000_000 })
-  let parsed: ProbeOutput
   try {
-    parsed = JSON.parse(out.toString()) as ProbeOutput
+    return videoInfo(await runProbe(ffprobe, file, ['-analyzeduration', '0']))
+  } catch (err) {
+    if (!(err instanceof ToolError) || !err.message.startsWith(NO_VIDEO)) throw err
+    return videoInfo(await runProbe(ffprobe, file, []))
+  }
+}
+
+async function runProbe (ffprobe: string, file: string, options: string[]): Promise<ProbeOutput> {
+  const out = await runTool(ffprobe, ['-v', 'error', ...options, '-print_format', 'json', '-show_format', '-show_streams', '--', file],
+    { timeoutMs: PROBE_TIMEOUT_MS, maxBytes: 4_000_000 })
+  try {
+    return JSON.parse(out.toString()) as ProbeOutput
   } catch {
     throw new ToolError('ffprobe gave no readable answer')
   }
-  return videoInfo(parsed)
 }
 
 export function videoInfo (probe: ProbeOutput): VideoInfo {
   const streams = probe.streams ?? []
   const video = streams.find(s => s.codec_type === 'video' && s.disposition?.attached_pic !== 1)
-  if (!video || !video.width || !video.height) throw new ToolError('not a playable video: it has no video stream')
+  if (!video || !video.width || !video.height) throw new ToolError(NO_VIDEO)
   const audio = streams.find(s => s.codec_type === 'audio')
   const tags = lowerKeys({ ...video.tags, ...probe.format?.tags })
   const rotation = Math.abs(Number(video.tags?.rotate ?? video.side_data_list?.find(d => d.rotation !== undefined)?.rotation ?? 0)) % 180
