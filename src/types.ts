@@ -1,4 +1,8 @@
 import '@fastify/view'
+import type {
+  FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault
+} from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
 import type { DB } from './db/schema.ts'
 import type { Config } from './config.ts'
@@ -37,3 +41,6 @@ declare module '@fastify/secure-session' {
     unlocked: Record<string, { v: number, at: number }>
   }
 }
+
+/** The app as route plugins see it: TypeBox schemas type each route's params, query and body. */
+export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>

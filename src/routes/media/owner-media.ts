@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { findPhoto } from '../../library/photos.ts'
 import { isThumbSize } from '../../library/indexer/thumbnails.ts'
 import { Uid } from '../owner/params.ts'
@@ -10,14 +10,14 @@ const ThumbParams = Type.Object({ uid: Uid, size: Type.String({ maxLength: 10 })
 const OriginalQuery = Type.Object({ download: Type.Optional(Type.String()) })
 
 /** The owner's image bytes (registered inside the owner scope: a session is required). */
-export default async function ownerMediaRoutes (app: FastifyInstance): Promise<void> {
-  app.get<{ Params: Static<typeof ThumbParams> }>('/media/thumb/:uid/:size', { schema: { params: ThumbParams } }, async (request, reply) => {
+export default async function ownerMediaRoutes (app: TypedApp): Promise<void> {
+  app.get('/media/thumb/:uid/:size', { schema: { params: ThumbParams } }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)
     if (!photo || !isThumbSize(request.params.size)) throw notFound()
     return await sendThumb(reply, app.config.thumbsDir, photo, request.params.size)
   })
 
-  app.get<{ Params: { uid: string }, Querystring: Static<typeof OriginalQuery> }>('/media/original/:uid', {
+  app.get('/media/original/:uid', {
     schema: { params: Type.Object({ uid: Uid }), querystring: OriginalQuery }
   }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)

@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
-import type { Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
 import { summarizeAlbum } from '../../library/summaries.ts'
 import { albumPage, allAlbumPhotos, PAGE_SIZE } from '../../library/photos.ts'
@@ -10,8 +9,8 @@ import { linksOfAlbum } from '../../sharing/links.ts'
 import { LIST_PATH } from './lists.ts'
 import { PageQuery, UidParams } from './params.ts'
 
-export default async function albumRoutes (app: FastifyInstance): Promise<void> {
-  app.get<{ Params: Static<typeof UidParams>, Querystring: Static<typeof PageQuery> }>('/albums/:uid', {
+export default async function albumRoutes (app: TypedApp): Promise<void> {
+  app.get('/albums/:uid', {
     schema: { params: UidParams, querystring: PageQuery }
   }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
@@ -35,7 +34,7 @@ export default async function albumRoutes (app: FastifyInstance): Promise<void> 
   })
 
   /** The owner's own download includes private photos: it is their library. */
-  app.get<{ Params: Static<typeof UidParams> }>('/albums/:uid/download', { schema: { params: UidParams }, exposeHeadRoute: false }, async (request, reply) => {
+  app.get('/albums/:uid/download', { schema: { params: UidParams }, exposeHeadRoute: false }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
     if (!album) throw notFound()
     return await sendZip(reply, request, await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'owner')), app.config.originals, album.title)

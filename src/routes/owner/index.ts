@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import { guardOwnerScope } from './guard.ts'
 import listRoutes from './lists.ts'
 import albumRoutes from './album.ts'
@@ -13,7 +13,7 @@ import ownerVideoRoutes from '../media/owner-video.ts'
 import problemRoutes from './problems.ts'
 
 /** The owner's side: one guarded scope (sign-in, CSRF) around every owner page and form. */
-export default async function ownerRoutes (app: FastifyInstance): Promise<void> {
+export default async function ownerRoutes (app: TypedApp): Promise<void> {
   guardOwnerScope(app)
   await app.register(listRoutes)
   await app.register(albumRoutes)

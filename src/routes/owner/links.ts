@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { ALBUM_KINDS } from '../../db/schema.ts'
 import { allLinks, findLinkById } from '../../sharing/overview.ts'
 import { deleteLink, updateLink } from '../../sharing/links.ts'
@@ -19,8 +19,8 @@ const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
 const ExtendBody = Type.Composite([CsrfBody, Type.Object({ expires: Type.Union(['1w', '1m', '1y', 'never'].map(v => Type.Literal(v))) })])
 
 /** Every link in one place: filter, copy, extend, delete. */
-export default async function linksRoutes (app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: Static<typeof OverviewQuery> }>('/links', { schema: { querystring: OverviewQuery } }, async (request, reply) => {
+export default async function linksRoutes (app: TypedApp): Promise<void> {
+  app.get('/links', { schema: { querystring: OverviewQuery } }, async (request, reply) => {
     const filter = { kind: request.query.kind || undefined, state: request.query.state || undefined }
     const base = shareBase(request, app.config.publicUrl)
     const rows = await allLinks(app.db, filter, app.now())
@@ -31,7 +31,7 @@ export default async function linksRoutes (app: FastifyInstance): Promise<void> 
     return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS, originWarning })
   })
 
-  app.post<{ Params: Static<typeof IdParams>, Body: Static<typeof ExtendBody> }>('/links/:id/extend', { schema: { params: IdParams, body: ExtendBody } }, async (request, reply) => {
+  app.post('/links/:id/extend', { schema: { params: IdParams, body: ExtendBody } }, async (request, reply) => {
     const link = await findLinkById(app.db, request.params.id)
     if (!link) throw notFound()
     const expiry = parseExpiry(request.body.expires, undefined, link.expires_at, app.now())
@@ -39,7 +39,7 @@ export default async function linksRoutes (app: FastifyInstance): Promise<void> 
     return await reply.redirect('/links', 303)
   })
 
-  app.post<{ Params: Static<typeof IdParams> }>('/links/:id/delete', { schema: { params: IdParams, body: CsrfBody } }, async (request, reply) => {
+  app.post('/links/:id/delete', { schema: { params: IdParams, body: CsrfBody } }, async (request, reply) => {
     const link = await findLinkById(app.db, request.params.id)
     if (!link) throw notFound()
     await deleteLink(app.db, link.album_id, link.id)

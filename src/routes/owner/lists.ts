@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import type { AlbumKind } from '../../db/schema.ts'
 import { listAlbums } from '../../library/albums.ts'
 import { summarizeAll } from '../../library/summaries.ts'
@@ -16,7 +16,7 @@ export const LIST_PAGES: ListPage[] = [
 
 export const LIST_PATH: Record<AlbumKind, string> = Object.fromEntries(LIST_PAGES.map(p => [p.kind, p.path])) as Record<AlbumKind, string>
 
-export default async function listRoutes (app: FastifyInstance): Promise<void> {
+export default async function listRoutes (app: TypedApp): Promise<void> {
   for (const page of LIST_PAGES) {
     app.get(page.path, async (_request, reply) => {
       const [albums, shared] = await Promise.all([listAlbums(app.db, page.kind), sharedAlbumIds(app.db)])

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { TypedApp } from '../../types.ts'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Leave } from '../../library/gate.ts'
 import { Type } from '@sinclair/typebox'
 import { checkOwnerPassword, endOwnerSessions, ownerSessionTag } from '../../library/owner-account.ts'
@@ -12,9 +13,12 @@ const LoginBody = Type.Object({
   next: Type.Optional(Type.String({ maxLength: 2048 }))
 })
 
+// Anything goes: safeNext turns whatever is not a same-origin path into /albums.
+const LoginQuery = Type.Object({ next: Type.Optional(Type.Unknown()) })
+
 const BUSY = 'The server is busy with other sign-ins. Wait a few seconds and try again.'
 
-export default async function loginRoutes (app: FastifyInstance): Promise<void> {
+export default async function loginRoutes (app: TypedApp): Promise<void> {
   // A flood of sign-ins is refused before its body is parsed or its form token checked, with a page rendered once:
   // refusing must cost far less than the serving it protects.
   const checks = new WeakMap<FastifyRequest, Leave>()
@@ -32,12 +36,12 @@ export default async function loginRoutes (app: FastifyInstance): Promise<void> 
 
   app.get('/', async (request, reply) => await reply.redirect(await isOwner(app, request) ? '/albums' : '/login'))
 
-  app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
+  app.get('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
     if (await isOwner(app, request)) return await reply.redirect(safeNext(request.query.next))
     return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next: safeNext(request.query.next), error: null })
   })
 
-  app.post<{ Body: { password: string, next?: string } }>('/login', {
+  app.post('/login', {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     onRequest: enterOrRefuse,
     preValidation: app.csrfProtection,

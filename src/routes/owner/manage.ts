@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { TypedApp } from '../../types.ts'
+import type { FastifyReply } from 'fastify'
 import { notFound } from '../../plugins/errors.ts'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import type { Album } from '../../db/schema.ts'
 import { findAlbum } from '../../library/albums.ts'
 import { addPhotos, createAlbum, deleteAlbum, removePhotos, setCover, updateAlbum } from '../../library/manual-albums.ts'
@@ -14,11 +15,10 @@ const AlbumBody = Type.Composite([CsrfBody, Type.Object({
 const PhotosBody = Type.Composite([CsrfBody, Type.Object({
   photos: Type.Optional(Type.Union([Uid, Type.Array(Uid, { maxItems: 5000 })]))
 })])
-type Params = { Params: Static<typeof UidParams> }
 
 const list = (value: string | string[] | undefined): string[] => value === undefined ? [] : Array.isArray(value) ? value : [value]
 
-export default async function manageRoutes (app: FastifyInstance): Promise<void> {
+export default async function manageRoutes (app: TypedApp): Promise<void> {
   /** The manual album in the URL, or a 404 (derived albums cannot be edited). */
   const manualAlbum = async (uid: string): Promise<Album> => {
     const album = await findAlbum(app.db, uid)
@@ -30,19 +30,19 @@ export default async function manageRoutes (app: FastifyInstance): Promise<void>
 
   app.get('/albums/new', async (_request, reply) => await form(reply, null, { title: '', description: '' }, null))
 
-  app.post<{ Body: Static<typeof AlbumBody> }>('/albums', { schema: { body: AlbumBody } }, async (request, reply) => {
+  app.post('/albums', { schema: { body: AlbumBody } }, async (request, reply) => {
     const fields = { title: request.body.title.trim(), description: request.body.description.trim() }
     if (!fields.title) return await form(reply, null, fields, 'Give the album a title.')
     const album = await createAlbum(app.db, fields)
     return await reply.redirect(`/albums/${album.uid}`, 303)
   })
 
-  app.get<Params>('/albums/:uid/edit', { schema: { params: UidParams } }, async (request, reply) => {
+  app.get('/albums/:uid/edit', { schema: { params: UidParams } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
     return await form(reply, album, album, null)
   })
 
-  app.post<Params & { Body: Static<typeof AlbumBody> }>('/albums/:uid/edit', { schema: { params: UidParams, body: AlbumBody } }, async (request, reply) => {
+  app.post('/albums/:uid/edit', { schema: { params: UidParams, body: AlbumBody } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
     const fields = { title: request.body.title.trim(), description: request.body.description.trim() }
     if (!fields.title) return await form(reply, album, fields, 'Give the album a title.')
@@ -50,25 +50,25 @@ export default async function manageRoutes (app: FastifyInstance): Promise<void>
     return await reply.redirect(`/albums/${album.uid}`, 303)
   })
 
-  app.get<Params>('/albums/:uid/delete', { schema: { params: UidParams } }, async (request, reply) => {
+  app.get('/albums/:uid/delete', { schema: { params: UidParams } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
     return await reply.view('pages/owner/album-delete', { title: `Delete ${album.title}`, album })
   })
 
-  app.post<Params>('/albums/:uid/delete', { schema: { params: UidParams, body: CsrfBody } }, async (request, reply) => {
+  app.post('/albums/:uid/delete', { schema: { params: UidParams, body: CsrfBody } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
     await deleteAlbum(app.db, album.id)
     return await reply.redirect('/albums', 303)
   })
 
-  app.get<Params & { Querystring: Static<typeof PageQuery> }>('/albums/:uid/add', { schema: { params: UidParams, querystring: PageQuery } }, async (request, reply) => {
+  app.get('/albums/:uid/add', { schema: { params: UidParams, querystring: PageQuery } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
     const [photos, total] = await Promise.all([libraryPage(app.db, false, request.query.page), countPhotos(app.db)])
     return await reply.view('pages/owner/album-add', { title: `Add photos to ${album.title}`, album, photos, page: request.query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })
   })
 
   const photosAction = (path: string, act: (albumId: number, uids: string[]) => Promise<unknown>): void => {
-    app.post<Params & { Body: Static<typeof PhotosBody> }>(path, { schema: { params: UidParams, body: PhotosBody } }, async (request, reply) => {
+    app.post(path, { schema: { params: UidParams, body: PhotosBody } }, async (request, reply) => {
       const album = await manualAlbum(request.params.uid)
       await act(album.id, list(request.body.photos))
       return await reply.redirect(`/albums/${album.uid}`, 303)

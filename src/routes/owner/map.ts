@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
 import { allAlbumPhotos } from '../../library/photos.ts'
 import type { PhotoUrls } from '../../library/map-features.ts'
@@ -10,10 +10,10 @@ import { UidParams } from './params.ts'
 const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200 })) })
 
 /** The owner's map of any album: the same page and data as a visitor's, private photos included, over the owner's media routes. */
-export default async function ownerMapRoutes (app: FastifyInstance): Promise<void> {
+export default async function ownerMapRoutes (app: TypedApp): Promise<void> {
   const urlsOf = (albumUid: string): PhotoUrls => ({ thumb: uid => `/media/thumb/${uid}/tile`, page: uid => `/photos/${uid}?album=${albumUid}` })
 
-  app.get<{ Params: Static<typeof UidParams>, Querystring: Static<typeof MapQuery> }>('/albums/:uid/map', {
+  app.get('/albums/:uid/map', {
     schema: { params: UidParams, querystring: MapQuery }
   }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
@@ -27,7 +27,7 @@ export default async function ownerMapRoutes (app: FastifyInstance): Promise<voi
     })
   })
 
-  app.get<{ Params: Static<typeof UidParams> }>('/albums/:uid/map.geojson', { schema: { params: UidParams } }, async (request, reply) => {
+  app.get('/albums/:uid/map.geojson', { schema: { params: UidParams } }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
     if (!album) throw notFound()
     return await sendMapData(reply, await allAlbumPhotos(app.db, album, 'owner'), urlsOf(album.uid))

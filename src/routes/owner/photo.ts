@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums.ts'
 import { findPhoto, neighbours, photoInAlbum, setArchived, setPrivate, type Neighbours } from '../../library/photos.ts'
 import { LIST_PATH } from './lists.ts'
@@ -13,8 +13,8 @@ const ToggleBody = Type.Composite([CsrfBody, Type.Object({
   album: Type.Optional(Type.Union([Uid, Type.Literal('')]))
 })])
 
-export default async function photoRoutes (app: FastifyInstance): Promise<void> {
-  app.get<{ Params: Static<typeof UidParams>, Querystring: Static<typeof PhotoQuery> }>('/photos/:uid', {
+export default async function photoRoutes (app: TypedApp): Promise<void> {
+  app.get('/photos/:uid', {
     schema: { params: UidParams, querystring: PhotoQuery }
   }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)
@@ -35,7 +35,7 @@ export default async function photoRoutes (app: FastifyInstance): Promise<void> 
   })
 
   const toggle = (path: string, apply: typeof setPrivate): void => {
-    app.post<{ Params: Static<typeof UidParams>, Body: Static<typeof ToggleBody> }>(path, {
+    app.post(path, {
       schema: { params: UidParams, body: ToggleBody }
     }, async (request, reply) => {
       if (!await apply(app.db, request.params.uid, request.body.value === '1')) throw notFound()

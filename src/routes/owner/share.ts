@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { TypedApp } from '../../types.ts'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { notFound } from '../../plugins/errors.ts'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import type { Album, Link } from '../../db/schema.ts'
 import { findAlbum } from '../../library/albums.ts'
 import { createLink, deleteLink, findLink, tokenTakenInAlbum, updateLink } from '../../sharing/links.ts'
@@ -26,12 +27,11 @@ const SaveBody = Type.Composite([CsrfBody, Type.Object({
   /** Present when the form carried the protection fieldset: only then does a missing checkbox mean "off". */
   options: Type.Optional(Type.Literal('1'))
 })])
-type LinkRoute = { Params: Static<typeof LinkParams> }
 
 /** A form error shown inline on one row, with what the owner typed. */
 interface RowError { linkId: number, message: string, fields: { secret: string, expires: string, expires_date: string } }
 
-export default async function shareRoutes (app: FastifyInstance): Promise<void> {
+export default async function shareRoutes (app: TypedApp): Promise<void> {
   const albumOr404 = async (uid: string): Promise<Album> => {
     const album = await findAlbum(app.db, uid)
     if (!album) throw notFound()
@@ -51,19 +51,19 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
     })
   }
 
-  app.get<{ Params: Static<typeof AlbumParams>, Querystring: Static<typeof ShareQuery> }>('/albums/:uid/share', {
+  app.get('/albums/:uid/share', {
     schema: { params: AlbumParams, querystring: ShareQuery }
   }, async (request, reply) => {
     return await renderDialog(request, reply, await albumOr404(request.params.uid), request.query.open)
   })
 
-  app.post<{ Params: Static<typeof AlbumParams> }>('/albums/:uid/links', { schema: { params: AlbumParams, body: CsrfBody } }, async (request, reply) => {
+  app.post('/albums/:uid/links', { schema: { params: AlbumParams, body: CsrfBody } }, async (request, reply) => {
     const album = await albumOr404(request.params.uid)
     const link = await createLink(app.db, album.id, request.session.get('owner') ?? 'owner', undefined, app.now())
     return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
   })
 
-  app.post<LinkRoute & { Body: Static<typeof SaveBody> }>('/albums/:uid/links/:id', { schema: { params: LinkParams, body: SaveBody } }, async (request, reply) => {
+  app.post('/albums/:uid/links/:id', { schema: { params: LinkParams, body: SaveBody } }, async (request, reply) => {
     const album = await albumOr404(request.params.uid)
     const link = await linkOr404(album, request.params.id)
     const fail = async (message: string): Promise<FastifyReply> =>
@@ -88,14 +88,14 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
     return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
   })
 
-  app.get<LinkRoute>('/albums/:uid/links/:id/delete', { schema: { params: LinkParams } }, async (request, reply) => {
+  app.get('/albums/:uid/links/:id/delete', { schema: { params: LinkParams } }, async (request, reply) => {
     const album = await albumOr404(request.params.uid)
     const link = await linkOr404(album, request.params.id)
     const [row] = (await linkRows(app.db, album, shareBase(request, app.config.publicUrl), app.now())).filter(r => r.link.id === link.id)
     return await reply.view('pages/owner/link-delete', { title: 'Delete link', album, row, listPath: LIST_PATH[album.kind] })
   })
 
-  app.post<LinkRoute>('/albums/:uid/links/:id/delete', { schema: { params: LinkParams, body: CsrfBody } }, async (request, reply) => {
+  app.post('/albums/:uid/links/:id/delete', { schema: { params: LinkParams, body: CsrfBody } }, async (request, reply) => {
     const album = await albumOr404(request.params.uid)
     if (!await deleteLink(app.db, album.id, request.params.id)) throw notFound()
     return await reply.redirect(`/albums/${album.uid}/share`, 303)

@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Static } from '@sinclair/typebox'
+import type { TypedApp } from '../../types.ts'
+import type { FastifyRequest } from 'fastify'
 import { allAlbumPhotos, photoInAlbum } from '../../library/photos.ts'
 import type { Photo } from '../../db/schema.ts'
 import { clientKey } from '../../plugins/client-key.ts'
@@ -15,7 +15,7 @@ import { AlbumParams } from './params.ts'
  * is resolved again and the photo's visibility read again, so revoking a
  * link or making a photo private takes effect in a zip already streaming.
  */
-export default async function downloadRoutes (app: FastifyInstance, { resolveShare }: { resolveShare: ResolveShare }): Promise<void> {
+export default async function downloadRoutes (app: TypedApp, { resolveShare }: { resolveShare: ResolveShare }): Promise<void> {
   /** `decidedBy`: a Live Photo's clip is allowed when its still is, and the still is in the same list. */
   const stillAllowed = (request: FastifyRequest, decidedBy: Map<string, string>) => async (photo: Pick<Photo, 'uid'>): Promise<boolean> => {
     const { share } = request
@@ -24,7 +24,7 @@ export default async function downloadRoutes (app: FastifyInstance, { resolveSha
       await photoInAlbum(app.db, now.album, 'visitor', decidedBy.get(photo.uid) ?? photo.uid) !== undefined
   }
 
-  app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/download', {
+  app.get('/:token/:album/download', {
     schema: { params: AlbumParams }, config: { access: 'download' }, exposeHeadRoute: false
   }, async (request, reply) => {
     const leave = app.limits.zips.tryEnter(clientKey(request.ip))

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import { MissLimiter } from '../../sharing/miss-limiter.ts'
 import { shareScope } from './share-scope.ts'
 import openRoutes from './open.ts'
@@ -16,7 +16,7 @@ import videoRoutes from './video.ts'
  * token is in the URL, so no referrer leaves the page, nothing is indexed
  * and nothing may be kept by a shared cache.
  */
-export default async function visitorRoutes (app: FastifyInstance): Promise<void> {
+export default async function visitorRoutes (app: TypedApp): Promise<void> {
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('referrer-policy', 'no-referrer')
     reply.header('x-robots-tag', 'noindex, nofollow')

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import { endVisitorSession } from '../../sharing/ended-sessions.ts'
 
 /**
@@ -8,7 +8,7 @@ import { endVisitorSession } from '../../sharing/ended-sessions.ts'
  * post again). No CSRF token is needed: the visitor cookie is SameSite=Lax,
  * so a cross-site POST carries no session to end.
  */
-export default async function logoutRoutes (app: FastifyInstance): Promise<void> {
+export default async function logoutRoutes (app: TypedApp): Promise<void> {
   app.post('/logout', async (request, reply) => {
     const sid = request.visitor.get('sid')
     if (sid !== undefined) await endVisitorSession(app.db, sid, request.visitor.get('iat') ?? app.now().getTime(), app.now())

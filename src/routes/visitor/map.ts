@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify'
-import { Type, type Static } from '@sinclair/typebox'
+import type { TypedApp } from '../../types.ts'
+import { Type } from '@sinclair/typebox'
 import { allAlbumPhotos } from '../../library/photos.ts'
 import type { PhotoUrls } from '../../library/map-features.ts'
 import { sendMapData, sendMapPage } from '../media/send-map.ts'
@@ -10,8 +10,8 @@ const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200
 const urlsUnder = (base: string): PhotoUrls => ({ thumb: uid => `${base}/${uid}/thumb/tile`, page: uid => `${base}/${uid}` })
 
 /** The shared album's located photos on a map (the router prefers the static `map` segments over `:photo`). */
-export default async function mapRoutes (app: FastifyInstance): Promise<void> {
-  app.get<{ Params: Static<typeof AlbumParams>, Querystring: Static<typeof MapQuery> }>('/:token/:album/map', {
+export default async function mapRoutes (app: TypedApp): Promise<void> {
+  app.get('/:token/:album/map', {
     schema: { params: AlbumParams, querystring: MapQuery },
     config: { access: 'content' }
   }, async (request, reply) => {
@@ -26,7 +26,7 @@ export default async function mapRoutes (app: FastifyInstance): Promise<void> {
     })
   })
 
-  app.get<{ Params: Static<typeof AlbumParams> }>('/:token/:album/map.geojson', {
+  app.get('/:token/:album/map.geojson', {
     schema: { params: AlbumParams },
     config: { access: 'content' }
   }, async (request, reply) => {

@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify'
-import type { Static } from '@sinclair/typebox'
+import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
 import { photoInAlbum } from '../../library/photos.ts'
 import type { AlbumRef } from '../../library/membership.ts'
@@ -10,13 +9,13 @@ import { sendOriginal, sendThumb } from '../media/send-image.ts'
 import { PhotoParams, ThumbParams } from './params.ts'
 
 /** Image bytes after the same grant check as the pages: live token, photo in that album, visible. */
-export default async function mediaRoutes (app: FastifyInstance): Promise<void> {
+export default async function mediaRoutes (app: TypedApp): Promise<void> {
   // A grid asks for a hundred thumbnails at once: membership answers are kept until the data changes.
   const members = new ReadCache<Photo | null>(app.db, 5000)
   const visiblePhoto = async (album: AlbumRef, uid: string): Promise<Photo | undefined> =>
     await members.get(`${album.id}|${uid}`, async () => await photoInAlbum(app.db, album, 'visitor', uid) ?? null) ?? undefined
 
-  app.get<{ Params: Static<typeof ThumbParams> }>('/:token/:album/:photo/thumb/:size', {
+  app.get('/:token/:album/:photo/thumb/:size', {
     schema: { params: ThumbParams }, config: { access: 'content' }
   }, async (request, reply) => {
     const { size, photo: uid } = request.params
@@ -25,7 +24,7 @@ export default async function mediaRoutes (app: FastifyInstance): Promise<void> 
     return await sendThumb(reply, app.config.thumbsDir, photo, size)
   })
 
-  app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo/original', {
+  app.get('/:token/:album/:photo/original', {
     schema: { params: PhotoParams }, config: { access: 'download' }
   }, async (request, reply) => {
     const photo = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)

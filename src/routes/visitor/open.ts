@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify'
+import type { TypedApp } from '../../types.ts'
 import type { Session } from '@fastify/secure-session'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { sendInvalidLink } from '../../plugins/errors.ts'
 import { summarizeAlbum, summarizeAll, type AlbumSummary } from '../../library/summaries.ts'
 import { albumPage, PAGE_SIZE } from '../../library/photos.ts'
@@ -21,7 +21,7 @@ type AlbumCard = Album & { summary: AlbumSummary, locked?: boolean }
 const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }) })
 
 /** Opening a link: the token goes into the visitor session and counts one visit per browser. */
-export default async function openRoutes (app: FastifyInstance, { limiter }: { limiter: MissLimiter }): Promise<void> {
+export default async function openRoutes (app: TypedApp, { limiter }: { limiter: MissLimiter }): Promise<void> {
   const pages = new ReadCache<Buffer>(app.db, 200)
   // The list of a token's albums: summaries cost a scan of each kind, so they are kept like pages.
   const lists = new ReadCache<AlbumCard[]>(app.db, 200)
@@ -33,7 +33,7 @@ export default async function openRoutes (app: FastifyInstance, { limiter }: { l
     return await lists.get(key, async () => await summarizeAll(app.db, shared.map(s => s.album), 'visitor'))
   }
 
-  app.get<{ Params: Static<typeof TokenParams> }>('/:token', { schema: { params: TokenParams } }, async (request, reply) => {
+  app.get('/:token', { schema: { params: TokenParams } }, async (request, reply) => {
     if (await refuseWhenBlocked(limiter, request, reply)) return
     const token = normaliseToken(request.params.token)
     const shared = token ? await albumsOfToken(app.db, token, app.now()) : []
@@ -51,7 +51,7 @@ export default async function openRoutes (app: FastifyInstance, { limiter }: { l
     return await reply.view('pages/visitor/albums', { title: 'Shared albums', visitor: true, token, cards })
   })
 
-  app.get<{ Params: Static<typeof AlbumParams>, Querystring: Static<typeof PageQuery> }>('/:token/:album', {
+  app.get('/:token/:album', {
     schema: { params: AlbumParams, querystring: PageQuery },
     config: { access: 'open' }
   }, async (request, reply) => {

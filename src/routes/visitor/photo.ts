@@ -1,12 +1,11 @@
-import type { FastifyInstance } from 'fastify'
-import type { Static } from '@sinclair/typebox'
+import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
 import { neighbours, photoInAlbum } from '../../library/photos.ts'
 import { PhotoParams } from './params.ts'
 import { playbackOf } from '../../library/media/playback.ts'
 
-export default async function photoRoutes (app: FastifyInstance): Promise<void> {
-  app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo', { schema: { params: PhotoParams }, config: { access: 'content' } }, async (request, reply) => {
+export default async function photoRoutes (app: TypedApp): Promise<void> {
+  app.get('/:token/:album/:photo', { schema: { params: PhotoParams }, config: { access: 'content' } }, async (request, reply) => {
     const { album, link, base } = request.share
     const photo = await photoInAlbum(app.db, album, 'visitor', request.params.photo)
     if (!photo) throw notFound()

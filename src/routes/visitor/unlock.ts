@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
-import { Type, type Static } from '@sinclair/typebox'
+import type { TypedApp } from '../../types.ts'
+import type { FastifyReply } from 'fastify'
+import { Type } from '@sinclair/typebox'
 import { clientKey } from '../../plugins/client-key.ts'
 import { recordVisit } from '../../sharing/grants.ts'
 import { checkLinkPassword, linkPasswordHash } from '../../sharing/link-password.ts'
@@ -25,9 +26,9 @@ async function tooMany (reply: FastifyReply, waitMs: number, message: string): P
  * that gives them (growing back-off per client and link), never anyone else;
  * the scrypt check itself waits its turn at the server-wide password gate.
  */
-export default async function unlockRoutes (app: FastifyInstance): Promise<void> {
+export default async function unlockRoutes (app: TypedApp): Promise<void> {
   const attempts = new UnlockLimiter()
-  app.post<{ Params: Static<typeof AlbumParams>, Body: Static<typeof UnlockBody> }>('/:token/:album/unlock', {
+  app.post('/:token/:album/unlock', {
     schema: { params: AlbumParams, body: UnlockBody },
     config: { access: 'open' }
   }, async (request, reply) => {

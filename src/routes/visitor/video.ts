@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify'
-import type { Static } from '@sinclair/typebox'
+import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
 import { photoInAlbum } from '../../library/photos.ts'
 import { videoClip } from '../../library/live-photos.ts'
@@ -7,8 +6,8 @@ import { sendVideo } from '../media/send-video.ts'
 import { PhotoParams } from './params.ts'
 
 /** A shared video (or a Live Photo's clip) as browsers play it, after the same grant check as its page. */
-export default async function videoRoutes (app: FastifyInstance): Promise<void> {
-  app.get<{ Params: Static<typeof PhotoParams> }>('/:token/:album/:photo/video', {
+export default async function videoRoutes (app: TypedApp): Promise<void> {
+  app.get('/:token/:album/:photo/video', {
     schema: { params: PhotoParams }, config: { access: 'content' }
   }, async (request, reply) => {
     const item = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
