@@ -1,4 +1,5 @@
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+const monthOnlyFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' })
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 
 /** `2024-07-03…` as a UTC instant, or null when it is not a date; setUTCFullYear keeps years below 100 as they are. */
@@ -34,6 +35,16 @@ export function rangeTitle (first: string | null, last: string | null): string {
   if (a === b) return a
   if (first.slice(0, 7) === last.slice(0, 7)) return `${Number(first.slice(8, 10))} – ${b}`
   return `${a} – ${b}`
+}
+
+/** Months only, for a line that must stay short (link previews): `June 2019`, `June – August 2019`, `December 2018 – March 2019`. */
+export function monthRangeTitle (first: string | null, last: string | null): string {
+  const a = first ? utcDay(first.slice(0, 7)) : null
+  const b = last ? utcDay(last.slice(0, 7)) : null
+  if (!a || !b) return ''
+  if (first?.slice(0, 7) === last?.slice(0, 7)) return monthFormat.format(b)
+  if (first?.slice(0, 4) === last?.slice(0, 4)) return `${monthOnlyFormat.format(a)} – ${monthFormat.format(b)}`
+  return `${monthFormat.format(a)} – ${monthFormat.format(b)}`
 }
 
 /** First instant of the month after `2024-07` as a local date string `2024-08-01`. */

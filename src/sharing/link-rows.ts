@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Album, DB, Link } from '../db/schema.ts'
 import { linkIsExpired } from './grants.ts'
 import { linksOfAlbum, otherAlbumsOfToken } from './links.ts'
-import { albumRefInUrl, shareUrl } from './share-urls.ts'
+import { linkUrl } from './link-url.ts'
 
 export interface LinkRow {
   link: Link
@@ -16,7 +16,6 @@ export async function linkRows (db: Kysely<DB>, album: Album, base: string, now:
   const links = await linksOfAlbum(db, album.id)
   return await Promise.all(links.map(async link => {
     const alsoShares = await otherAlbumsOfToken(db, link.token, album.id)
-    const ref = albumRefInUrl(album, alsoShares.some(a => a.slug === album.slug))
-    return { link, url: shareUrl(base, link.token, ref), expired: linkIsExpired(link, now), alsoShares }
+    return { link, url: linkUrl(base, link.token, album, alsoShares), expired: linkIsExpired(link, now), alsoShares }
   }))
 }

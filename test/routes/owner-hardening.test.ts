@@ -41,7 +41,7 @@ t.test('every owner 404 has a rendered body', async t => {
   const album = await db.selectFrom('albums').select('uid').where('kind', '=', 'state').executeTakeFirstOrThrow()
   const gets = ['/albums/nosuchalbum', '/albums/nosuchalbum/share', '/albums/nosuchalbum/edit', '/albums/nosuchalbum/map',
     `/albums/${album.uid}/links/99999/delete`, `/albums/${album.uid}/edit`, '/photos/nosuchphoto', '/media/thumb/nosuchphoto/tile',
-    '/media/original/nosuchphoto', '/albums/nosuchalbum/download', '/media/video/nosuchphoto']
+    '/media/original/nosuchphoto', '/albums/nosuchalbum/download', '/media/video/nosuchphoto', '/links/99999/qr.svg', '/links/99999/qr.png']
   for (const url of gets) {
     const res = await ownerGet(app, session, url)
     t.equal(res.statusCode, 404, `GET ${url}`)

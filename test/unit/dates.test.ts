@@ -1,5 +1,5 @@
 import t from 'tap'
-import { dateTimeTitle, dayTitle, monthTitle, nextMonthStart, rangeTitle } from '../../src/library/dates.ts'
+import { dateTimeTitle, dayTitle, monthRangeTitle, monthTitle, nextMonthStart, rangeTitle } from '../../src/library/dates.ts'
 
 t.test('months and days read as people write them', async t => {
   t.equal(monthTitle('2024-07'), 'July 2024')
@@ -16,6 +16,13 @@ t.test('ranges say each part once', async t => {
   t.equal(rangeTitle('2024-07-03T10:00:00', '2024-07-09T18:00:00'), '3 – 9 July 2024')
   t.equal(rangeTitle('2024-07-03T10:00:00', '2025-03-01T08:00:00'), '3 July 2024 – 1 March 2025')
   t.equal(rangeTitle(null, '2024-07-03T10:00:00'), '')
+})
+
+t.test('month ranges (link previews) name months only', async t => {
+  t.equal(monthRangeTitle('2019-06-03T10:00:00', '2019-06-29T18:00:00'), 'June 2019')
+  t.equal(monthRangeTitle('2019-06-03T10:00:00', '2019-08-01T08:00:00'), 'June – August 2019')
+  t.equal(monthRangeTitle('2018-12-30T10:00:00', '2019-03-01T08:00:00'), 'December 2018 – March 2019')
+  t.equal(monthRangeTitle(null, '2019-03-01T08:00:00'), '')
 })
 
 t.test('the month after', async t => {

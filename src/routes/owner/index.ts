@@ -7,6 +7,7 @@ import photoRoutes from './photo.ts'
 import libraryRoutes from './library.ts'
 import shareRoutes from './share.ts'
 import linksRoutes from './links.ts'
+import qrRoutes from './qr.ts'
 import ownerMapRoutes from './map.ts'
 import ownerMediaRoutes from '../media/owner-media.ts'
 import ownerVideoRoutes from '../media/owner-video.ts'
@@ -22,6 +23,7 @@ export default async function ownerRoutes (app: TypedApp): Promise<void> {
   await app.register(libraryRoutes)
   await app.register(shareRoutes)
   await app.register(linksRoutes)
+  await app.register(qrRoutes)
   await app.register(ownerMapRoutes)
   await app.register(ownerMediaRoutes)
   await app.register(ownerVideoRoutes)

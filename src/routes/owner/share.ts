@@ -11,6 +11,7 @@ import { EXPIRY_CHOICES, parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
 import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { passwordChange } from '../../sharing/link-password.ts'
+import { qrSvg } from '../../sharing/qr-code.ts'
 import { LIST_PATH } from './lists.ts'
 import { CsrfBody, Uid } from './params.ts'
 
@@ -45,7 +46,8 @@ export default async function shareRoutes (app: TypedApp): Promise<void> {
 
   const renderDialog = async (request: FastifyRequest, reply: FastifyReply, album: Album, open: number | undefined, error?: RowError): Promise<FastifyReply> => {
     const base = shareBase(request, app.config.publicUrl)
-    const rows = await linkRows(app.db, album, base, app.now())
+    // Each row's details show its QR code, drawn on the server from the URL the row shows.
+    const rows = await Promise.all((await linkRows(app.db, album, base, app.now())).map(async row => ({ ...row, qr: await qrSvg(row.url) })))
     return await reply.code(error ? 400 : 200).view('pages/owner/share', {
       title: `Share ${album.title}`, album, rows, originWarning: shareOriginWarning(base, app.config.publicUrl, app.config.host), open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES, listPath: LIST_PATH[album.kind]
     })

@@ -9,6 +9,7 @@ import logoutRoutes from './logout.ts'
 import unlockRoutes from './unlock.ts'
 import mapRoutes from './map.ts'
 import videoRoutes from './video.ts'
+import previewRoutes from './preview.ts'
 
 /**
  * Everything under /s: what a person holding a link may do. The share scope
@@ -34,4 +35,5 @@ export default async function visitorRoutes (app: TypedApp): Promise<void> {
   await app.register(downloadRoutes, { resolveShare })
   await app.register(mapRoutes)
   await app.register(videoRoutes)
+  await app.register(previewRoutes)
 }

@@ -11,6 +11,8 @@ import { normaliseToken } from '../../sharing/secrets.ts'
 import { clearVisitorSession, rememberToken, visitorSessionId } from '../../sharing/visitor-session.ts'
 import { isVisitorSessionEnded } from '../../sharing/ended-sessions.ts'
 import { clientKey } from '../../plugins/client-key.ts'
+import { shareBase } from '../../sharing/share-urls.ts'
+import { albumPreview, listPreview } from '../../sharing/link-preview.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
 import { isLocked, refuseWhenBlocked, type Share } from './share-scope.ts'
 import { renderPasswordPage } from './unlock.ts'
@@ -46,9 +48,12 @@ export default async function openRoutes (app: TypedApp, { limiter }: { limiter:
     if (shared.length === 1) return await reply.redirect(`/s/${token}/${shared[0].album.uid}`, 303)
     // A locked album shows neither cover nor count until its password is given.
     const now = app.now()
-    const cards = (await cardsOf(token, shared)).map((card, i) =>
+    const summarized = await cardsOf(token, shared)
+    const cards = summarized.map((card, i) =>
       isLocked(shared[i].link, request.visitor, now) ? { ...card, locked: true, summary: { ...card.summary, count: 0, cover: null } } : card)
-    return await reply.view('pages/visitor/albums', { title: 'Shared albums', visitor: true, token, cards })
+    const preview = listPreview(`${shareBase(request, app.config.publicUrl)}/s/${token}`,
+      summarized.map((card, i) => ({ uid: card.uid, title: card.title, protected: shared[i].link.protected, count: card.summary.count })))
+    return await reply.view('pages/visitor/albums', { title: 'Shared albums', visitor: true, token, cards, preview })
   })
 
   app.get('/:token/:album', {
@@ -58,12 +63,14 @@ export default async function openRoutes (app: TypedApp, { limiter }: { limiter:
     const { share } = request
     await open(request.visitor, share.token)
     if (share.locked) return await renderPasswordPage(reply, share, null)
-    const key = `${share.link.id}|${share.ref}|${request.query.page}`
-    const html = await pages.get(key, async () => Buffer.from(await renderAlbumPage(share, request.query.page)))
+    // The link preview's absolute URLs start with the public URL, else this request's origin: part of the key.
+    const origin = shareBase(request, app.config.publicUrl)
+    const key = `${share.link.id}|${share.ref}|${request.query.page}|${origin}`
+    const html = await pages.get(key, async () => Buffer.from(await renderAlbumPage(share, request.query.page, origin)))
     return await reply.type('text/html; charset=utf-8').send(html)
   })
 
-  async function renderAlbumPage ({ album, link, token, base }: Share, page: number): Promise<string> {
+  async function renderAlbumPage ({ album, link, token, base }: Share, page: number, origin: string): Promise<string> {
     const [summary, photos, siblings] = await Promise.all([
       summarizeAlbum(app.db, album, 'visitor'),
       albumPage(app.db, album, 'visitor', page),
@@ -80,7 +87,8 @@ export default async function openRoutes (app: TypedApp, { limiter }: { limiter:
       several: siblings.length > 1,
       downloads: link.allowDownloads && summary.count > 0,
       page,
-      pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE))
+      pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
+      preview: albumPreview(`${origin}${base}`, album, link, summary)
     })
   }
 }

@@ -13,9 +13,11 @@ import type { MissLimiter } from '../../sharing/miss-limiter.ts'
  * - `open`: pages that open the link (no session needed yet) and show the
  *   password form while a protected link is locked;
  * - `content`: everything else a visitor sees (pages, thumbnails, map data);
- * - `download`: originals and zips, which the link's downloads switch also governs.
+ * - `download`: originals and zips, which the link's downloads switch also governs;
+ * - `preview`: the link-preview image that chat apps fetch without cookies:
+ *   no session needed, and never for a password-protected link.
  */
-export type AccessMode = 'open' | 'content' | 'download'
+export type AccessMode = 'open' | 'content' | 'download' | 'preview'
 
 /** The share a visitor request works under, resolved once by the scope's preHandler. */
 export interface Share extends SharedAlbum {
@@ -40,9 +42,10 @@ export type ResolveShare = (request: FastifyRequest, rawToken: string, ref: stri
  * The grant check every visitor route runs: the token (normalised) must
  * share the album now — looked up in the database, or kept from an earlier
  * request until the data changes and re-checked against the clock — and,
- * except where the route opens the link, the visitor's session must hold it,
- * must not have been ended with the power icon, and a password-protected
- * link must be unlocked at its current password. Any failure throws the one
+ * except where the route opens the link or is the link preview, the
+ * visitor's session must hold it, must not have been ended with the power
+ * icon, and a password-protected link must be unlocked at its current
+ * password (a preview is refused for a protected link). Any failure throws the one
  * 404 that the error handler renders like a missing page.
  */
 function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShare {
@@ -57,8 +60,10 @@ function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShar
     }
     if (grant.sessionEnded) clearVisitorSession(request.visitor)
     const locked = isLocked(grant.link, request.visitor, now)
-    if (mode !== 'open' && (!hasToken(request.visitor, token) || locked)) throw notFound()
+    const needsSession = mode === 'content' || mode === 'download'
+    if (needsSession && (!hasToken(request.visitor, token) || locked)) throw notFound()
     if (mode === 'download' && !grant.link.allowDownloads) throw notFound()
+    if (mode === 'preview' && grant.link.protected) throw notFound()
     return { token, ref, base: `/s/${token}/${ref}`, album: grant.album, link: grant.link, locked }
   }
 }

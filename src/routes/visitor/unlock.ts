@@ -7,13 +7,17 @@ import { checkLinkPassword, linkPasswordHash } from '../../sharing/link-password
 import { rememberUnlock } from '../../sharing/unlocks.ts'
 import { rememberToken } from '../../sharing/visitor-session.ts'
 import { UnlockLimiter, WARN_WRONG_TRIES_PER_HOUR } from '../../sharing/unlock-limiter.ts'
+import { shareBase } from '../../sharing/share-urls.ts'
+import { textOnlyPreview } from '../../sharing/link-preview.ts'
 import type { Share } from './share-scope.ts'
 import { AlbumParams } from './params.ts'
 
 const UnlockBody = Type.Object({ password: Type.String({ default: '' }) })
 
+/** The password form; its link preview says nothing about the album (chat apps see this page, never the album). */
 export async function renderPasswordPage (reply: FastifyReply, share: Share, error: string | null): Promise<FastifyReply> {
-  return await reply.code(401).view('pages/visitor/password', { title: share.album.title, visitor: true, album: share.album, base: share.base, error })
+  const preview = textOnlyPreview(`${shareBase(reply.request, reply.server.config.publicUrl)}${share.base}`)
+  return await reply.code(401).view('pages/visitor/password', { title: share.album.title, visitor: true, album: share.album, base: share.base, error, preview })
 }
 
 async function tooMany (reply: FastifyReply, waitMs: number, message: string): Promise<FastifyReply> {
