@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { validationMessage, type ValidationIssue } from './validation-message.ts'
 import { isOwner } from './owner-auth.ts'
+import { render, renderToString } from '../views/pages.ts'
 
 const TITLES: Record<number, string> = {
   400: 'That did not work',
@@ -31,7 +32,7 @@ export const isVisitorUrl = (url: string): boolean => url === '/s' || url.starts
 /** Every visitor miss looks the same: unknown, expired and deleted links cannot be told apart. */
 export async function sendInvalidLink (reply: FastifyReply): Promise<FastifyReply> {
   reply.code(404).header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex')
-  return await reply.view('pages/visitor/invalid', { title: 'Link not valid' })
+  return await render(reply, 'pages/visitor/invalid', { title: 'Link not valid' })
 }
 
 async function renderError (request: FastifyRequest, reply: FastifyReply, status: number, message: string): Promise<FastifyReply> {
@@ -42,7 +43,7 @@ async function renderError (request: FastifyRequest, reply: FastifyReply, status
   const owner = await isOwner(request.server, request).catch(() => false)
   // Errors raised before the owner scope's preHandler lack its locals; the nav's sign-out form needs a token.
   const ownerLocals = owner ? { csrf: reply.generateCsrf(), path: request.url } : {}
-  return await reply.view('error', { ...ownerLocals, title: TITLES[status] ?? 'Error', status, message, owner })
+  return await render(reply, 'error', { ...ownerLocals, title: TITLES[status] ?? 'Error', status, message, owner })
 }
 
 /**
@@ -54,8 +55,8 @@ export function frameworkErrors (_error: Error, request: FastifyRequest, reply: 
   // This reply was made outside routing, so it renders with the server's view function, not reply.view.
   const visitor = isVisitorUrl(request.url)
   const page = visitor
-    ? request.server.view('pages/visitor/invalid', { title: 'Link not valid' })
-    : request.server.view('error', { title: TITLES[400], status: 400, message: 'That address is not valid.', owner: false })
+    ? renderToString(request.server, 'pages/visitor/invalid', { title: 'Link not valid' })
+    : renderToString(request.server, 'error', { title: TITLES[400], status: 400, message: 'That address is not valid.', owner: false })
   page.then(html => {
     if (visitor) reply.code(404).header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex')
     else reply.code(400)

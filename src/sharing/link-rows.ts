@@ -4,8 +4,11 @@ import { linkIsExpired } from './grants.ts'
 import { linksOfAlbum, otherAlbumsOfToken } from './links.ts'
 import { linkUrl } from './link-url.ts'
 
+/** A link as the owner's pages show it: whether it has a password, never the hash. */
+export type ShownLink = Omit<Link, 'password_hash'> & { protected: boolean }
+
 export interface LinkRow {
-  link: Link
+  link: ShownLink
   url: string
   expired: boolean
   alsoShares: Array<Pick<Album, 'uid' | 'slug' | 'title' | 'kind'>>
@@ -16,6 +19,10 @@ export async function linkRows (db: Kysely<DB>, album: Album, base: string, now:
   const links = await linksOfAlbum(db, album.id)
   return await Promise.all(links.map(async link => {
     const alsoShares = await otherAlbumsOfToken(db, link.token, album.id)
-    return { link, url: linkUrl(base, link.token, album, alsoShares), expired: linkIsExpired(link, now), alsoShares }
+    const { password_hash: hash, ...shown } = link
+    return { link: { ...shown, protected: hash !== null }, url: linkUrl(base, link.token, album, alsoShares), expired: linkIsExpired(link, now), alsoShares }
   }))
 }
+
+/** A form error shown inline on one row, with what the owner typed. */
+export interface RowError { linkId: number, message: string, fields: { secret: string, expires: string, expires_date: string } }

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { Photo } from '../../db/schema.ts'
 import { mapPlaces, photoFeatures, type PhotoUrls } from '../../library/map-features.ts'
+import { render } from '../../views/pages.ts'
 
 export const DEFAULT_MAP_STYLE = '/static/map/style.json'
 // The offline basemap has nothing finer than state borders: opening closer would show an empty plain.
@@ -24,7 +25,7 @@ export interface MapPage {
  * public/js/map.js from `dataUrl`; the list of places is what works without it.
  */
 export async function sendMapPage (reply: FastifyReply, styleUrl: string | undefined, photos: Photo[], urls: PhotoUrls, page: MapPage): Promise<FastifyReply> {
-  return await reply.view('pages/map', {
+  return await render(reply, 'pages/map', {
     ...page,
     bodyClass: 'map-page',
     styleUrl: styleUrl ?? DEFAULT_MAP_STYLE,

@@ -8,6 +8,7 @@ import { withCompanions } from '../../library/live-photos.ts'
 import { linksOfAlbum } from '../../sharing/links.ts'
 import { LIST_PATH } from './lists.ts'
 import { PageQuery, UidParams } from './params.ts'
+import { render } from '../../views/pages.ts'
 
 export default async function albumRoutes (app: TypedApp): Promise<void> {
   app.get('/albums/:uid', {
@@ -21,7 +22,7 @@ export default async function albumRoutes (app: TypedApp): Promise<void> {
       albumPage(app.db, album, 'owner', page),
       linksOfAlbum(app.db, album.id)
     ])
-    return await reply.view('pages/owner/album', {
+    return await render(reply, 'pages/owner/album', {
       title: album.title,
       album,
       summary,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isOwner } from '../../plugins/owner-auth.ts'
+import { render } from '../../views/pages.ts'
 
 const HERE = 'http://albumlink.invalid'
 
@@ -34,7 +35,7 @@ export function guardOwnerScope (app: FastifyInstance): void {
       return await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`)
     }
     reply.code(401)
-    return await reply.view('error', { title: 'Please sign in', status: 401, message: 'Your session has ended. Sign in again; nothing was changed.' })
+    return await render(reply, 'error', { title: 'Please sign in', status: 401, message: 'Your session has ended. Sign in again; nothing was changed.' })
   })
   app.addHook('preValidation', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD') return

@@ -2,6 +2,7 @@ import type { TypedApp } from '../../types.ts'
 import { countPhotos, libraryPage, PAGE_SIZE } from '../../library/photos.ts'
 import { PageQuery } from './params.ts'
 import { countProblems } from '../../library/problems.ts'
+import { render } from '../../views/pages.ts'
 
 /** All photos, newest first, and the Archive (the only place archived photos show). */
 export default async function libraryRoutes (app: TypedApp): Promise<void> {
@@ -9,7 +10,7 @@ export default async function libraryRoutes (app: TypedApp): Promise<void> {
     app.get(path, { schema: { querystring: PageQuery } }, async (request, reply) => {
       const page = request.query.page
       const [photos, total, problems] = await Promise.all([libraryPage(app.db, archived, page), countPhotos(app.db, archived), countProblems(app.db)])
-      return await reply.view('pages/owner/library', { title, archived, photos, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), problems })
+      return await render(reply, 'pages/owner/library', { title, archived, photos, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), problems })
     })
   }
 }

@@ -10,6 +10,7 @@ import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { summarizeAll } from '../../library/summaries.ts'
 import { findAlbumsById } from '../../library/albums.ts'
 import { CsrfBody } from './params.ts'
+import { render } from '../../views/pages.ts'
 
 const OverviewQuery = Type.Object({
   kind: Type.Optional(Type.Union([Type.Literal(''), ...ALBUM_KINDS.map(k => Type.Literal(k))])),
@@ -28,7 +29,7 @@ export default async function linksRoutes (app: TypedApp): Promise<void> {
     const coverOf = new Map((await summarizeAll(app.db, albums, 'owner')).map(a => [a.id, a.summary.cover]))
     const links = rows.map(l => ({ ...l, url: shareUrl(base, l.token, l.albumRef), cover: coverOf.get(l.album_id) ?? null }))
     const originWarning = shareOriginWarning(base, app.config.publicUrl, app.config.host)
-    return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS, originWarning })
+    return await render(reply, 'pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS, originWarning })
   })
 
   app.post('/links/:id/extend', { schema: { params: IdParams, body: ExtendBody } }, async (request, reply) => {

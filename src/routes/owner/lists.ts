@@ -3,6 +3,7 @@ import type { AlbumKind } from '../../db/schema.ts'
 import { listAlbums } from '../../library/albums.ts'
 import { summarizeAll } from '../../library/summaries.ts'
 import { sharedAlbumIds } from '../../sharing/links.ts'
+import { render } from '../../views/pages.ts'
 
 interface ListPage { path: string, kind: AlbumKind, title: string, empty: string, groupBy?: (album: { filter: string, description: string }) => string }
 
@@ -26,7 +27,7 @@ export default async function listRoutes (app: TypedApp): Promise<void> {
         const key = page.groupBy?.(card) ?? ''
         groups.set(key, [...(groups.get(key) ?? []), card])
       }
-      return await reply.view('pages/owner/list', {
+      return await render(reply, 'pages/owner/list', {
         title: page.title,
         kind: page.kind,
         empty: page.empty,

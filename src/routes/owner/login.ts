@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox'
 import { checkOwnerPassword, endOwnerSessions, ownerSessionTag } from '../../library/owner-account.ts'
 import { isOwner } from '../../plugins/owner-auth.ts'
 import { safeNext } from './guard.ts'
+import { render, renderToString } from '../../views/pages.ts'
 
 const LoginBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
@@ -30,7 +31,7 @@ export default async function loginRoutes (app: TypedApp): Promise<void> {
       reply.raw.once('close', leave) // also when the client goes away before the check runs
       return
     }
-    busyPage ??= app.view('error', { title: 'Busy', status: 429, message: BUSY, owner: false })
+    busyPage ??= renderToString(app, 'error', { title: 'Busy', status: 429, message: BUSY, owner: false })
     await reply.code(429).header('retry-after', '2').type('text/html; charset=utf-8').send(await busyPage)
   }
 
@@ -38,7 +39,7 @@ export default async function loginRoutes (app: TypedApp): Promise<void> {
 
   app.get('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
     if (await isOwner(app, request)) return await reply.redirect(safeNext(request.query.next))
-    return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next: safeNext(request.query.next), error: null })
+    return await render(reply, 'pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next: safeNext(request.query.next), error: null })
   })
 
   app.post('/login', {
@@ -55,7 +56,7 @@ export default async function loginRoutes (app: TypedApp): Promise<void> {
       return await reply.redirect(next, 303)
     }
     reply.code(401)
-    return await reply.view('pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next, error: 'That password is not right.' })
+    return await render(reply, 'pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next, error: 'That password is not right.' })
   })
 
   app.post('/logout', { preValidation: app.csrfProtection }, async (request, reply) => {

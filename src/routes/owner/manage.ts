@@ -7,6 +7,7 @@ import { findAlbum } from '../../library/albums.ts'
 import { addPhotos, createAlbum, deleteAlbum, removePhotos, setCover, updateAlbum } from '../../library/manual-albums.ts'
 import { libraryPage, PAGE_SIZE, countPhotos } from '../../library/photos.ts'
 import { CsrfBody, PageQuery, Uid, UidParams } from './params.ts'
+import { render } from '../../views/pages.ts'
 
 const AlbumBody = Type.Composite([CsrfBody, Type.Object({
   title: Type.String({ maxLength: 200 }),
@@ -26,7 +27,7 @@ export default async function manageRoutes (app: TypedApp): Promise<void> {
     return album
   }
   const form = async (reply: FastifyReply, album: Album | null, fields: { title: string, description: string }, error: string | null): Promise<FastifyReply> =>
-    await reply.code(error ? 400 : 200).view('pages/owner/album-form', { title: album ? `Edit ${album.title}` : 'New album', album, fields, error })
+    await render(reply.code(error ? 400 : 200), 'pages/owner/album-form', { title: album ? `Edit ${album.title}` : 'New album', album, fields, error })
 
   app.get('/albums/new', async (_request, reply) => await form(reply, null, { title: '', description: '' }, null))
 
@@ -52,7 +53,7 @@ export default async function manageRoutes (app: TypedApp): Promise<void> {
 
   app.get('/albums/:uid/delete', { schema: { params: UidParams } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
-    return await reply.view('pages/owner/album-delete', { title: `Delete ${album.title}`, album })
+    return await render(reply, 'pages/owner/album-delete', { title: `Delete ${album.title}`, album })
   })
 
   app.post('/albums/:uid/delete', { schema: { params: UidParams, body: CsrfBody } }, async (request, reply) => {
@@ -64,7 +65,7 @@ export default async function manageRoutes (app: TypedApp): Promise<void> {
   app.get('/albums/:uid/add', { schema: { params: UidParams, querystring: PageQuery } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
     const [photos, total] = await Promise.all([libraryPage(app.db, false, request.query.page), countPhotos(app.db)])
-    return await reply.view('pages/owner/album-add', { title: `Add photos to ${album.title}`, album, photos, page: request.query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })
+    return await render(reply, 'pages/owner/album-add', { title: `Add photos to ${album.title}`, album, photos, page: request.query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })
   })
 
   const photosAction = (path: string, act: (albumId: number, uids: string[]) => Promise<unknown>): void => {

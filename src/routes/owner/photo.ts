@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
 import { Type } from '@sinclair/typebox'
@@ -6,6 +7,7 @@ import { findPhoto, neighbours, photoInAlbum, setArchived, setPrivate, type Neig
 import { LIST_PATH } from './lists.ts'
 import { playbackOf } from '../../library/media/playback.ts'
 import { CsrfBody, Uid, UidParams } from './params.ts'
+import { render } from '../../views/pages.ts'
 
 const PhotoQuery = Type.Object({ album: Type.Optional(Uid) })
 const ToggleBody = Type.Composite([CsrfBody, Type.Object({
@@ -23,9 +25,9 @@ export default async function photoRoutes (app: TypedApp): Promise<void> {
     const named = request.query.album ? await findAlbum(app.db, request.query.album) : undefined
     const album = named && await photoInAlbum(app.db, named, 'owner', photo.uid) ? named : undefined
     const around: Neighbours | null = album ? await neighbours(app.db, album, 'owner', photo) : null
-    return await reply.view('pages/owner/photo', {
+    return await render(reply, 'pages/owner/photo', {
       playback: await playbackOf(app.db, app.config.thumbsDir, photo),
-      title: photo.title ?? photo.path.split('/').pop(),
+      title: photo.title ?? basename(photo.path),
       bodyClass: 'viewer',
       photo,
       album: album ?? null,

@@ -2,11 +2,12 @@ import type { TypedApp } from '../../types.ts'
 import { listProblems } from '../../library/problems.ts'
 import { indexThenRender } from '../../library/library-jobs.ts'
 import { CsrfBody } from './params.ts'
+import { render } from '../../views/pages.ts'
 
 /** Files that could not be read, and why; the Rescan button (new files also show up by themselves within a minute). */
 export default async function problemRoutes (app: TypedApp): Promise<void> {
   app.get('/library/problems', async (_request, reply) => {
-    return await reply.view('pages/owner/problems', {
+    return await render(reply, 'pages/owner/problems', {
       title: 'Problems',
       path: '/photos',
       problems: await listProblems(app.db),

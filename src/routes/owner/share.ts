@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox'
 import type { Album, Link } from '../../db/schema.ts'
 import { findAlbum } from '../../library/albums.ts'
 import { createLink, deleteLink, findLink, tokenTakenInAlbum, updateLink } from '../../sharing/links.ts'
-import { linkRows } from '../../sharing/link-rows.ts'
+import { linkRows, type RowError } from '../../sharing/link-rows.ts'
 import { normaliseSecret } from '../../sharing/secrets.ts'
 import { EXPIRY_CHOICES, parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
@@ -14,6 +14,7 @@ import { passwordChange } from '../../sharing/link-password.ts'
 import { qrSvg } from '../../sharing/qr-code.ts'
 import { LIST_PATH } from './lists.ts'
 import { CsrfBody, Uid } from './params.ts'
+import { render } from '../../views/pages.ts'
 
 const AlbumParams = Type.Object({ uid: Uid })
 const LinkParams = Type.Object({ uid: Uid, id: Type.Integer({ minimum: 1 }) })
@@ -28,9 +29,6 @@ const SaveBody = Type.Composite([CsrfBody, Type.Object({
   /** Present when the form carried the protection fieldset: only then does a missing checkbox mean "off". */
   options: Type.Optional(Type.Literal('1'))
 })])
-
-/** A form error shown inline on one row, with what the owner typed. */
-interface RowError { linkId: number, message: string, fields: { secret: string, expires: string, expires_date: string } }
 
 export default async function shareRoutes (app: TypedApp): Promise<void> {
   const albumOr404 = async (uid: string): Promise<Album> => {
@@ -48,7 +46,7 @@ export default async function shareRoutes (app: TypedApp): Promise<void> {
     const base = shareBase(request, app.config.publicUrl)
     // Each row's details show its QR code, drawn on the server from the URL the row shows.
     const rows = await Promise.all((await linkRows(app.db, album, base, app.now())).map(async row => ({ ...row, qr: await qrSvg(row.url) })))
-    return await reply.code(error ? 400 : 200).view('pages/owner/share', {
+    return await render(reply.code(error ? 400 : 200), 'pages/owner/share', {
       title: `Share ${album.title}`, album, rows, originWarning: shareOriginWarning(base, app.config.publicUrl, app.config.host), open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES, listPath: LIST_PATH[album.kind]
     })
   }
@@ -94,7 +92,7 @@ export default async function shareRoutes (app: TypedApp): Promise<void> {
     const album = await albumOr404(request.params.uid)
     const link = await linkOr404(album, request.params.id)
     const [row] = (await linkRows(app.db, album, shareBase(request, app.config.publicUrl), app.now())).filter(r => r.link.id === link.id)
-    return await reply.view('pages/owner/link-delete', { title: 'Delete link', album, row, listPath: LIST_PATH[album.kind] })
+    return await render(reply, 'pages/owner/link-delete', { title: 'Delete link', album, row, listPath: LIST_PATH[album.kind] })
   })
 
   app.post('/albums/:uid/links/:id/delete', { schema: { params: LinkParams, body: CsrfBody } }, async (request, reply) => {

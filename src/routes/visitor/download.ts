@@ -7,6 +7,7 @@ import { withCompanions } from '../../library/live-photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import type { ResolveShare } from './share-scope.ts'
 import { AlbumParams } from './params.ts'
+import { render } from '../../views/pages.ts'
 
 /**
  * The album's visible originals as one streamed zip (no HEAD: it would build
@@ -30,7 +31,7 @@ export default async function downloadRoutes (app: TypedApp, { resolveShare }: {
     const leave = app.limits.zips.tryEnter(clientKey(request.ip))
     if (!leave) {
       reply.code(503).header('retry-after', '60')
-      return await reply.view('pages/visitor/busy', { title: 'Downloads busy', visitor: true })
+      return await render(reply, 'pages/visitor/busy', { title: 'Downloads busy', visitor: true })
     }
     try {
       const { album } = request.share

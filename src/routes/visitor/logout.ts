@@ -1,5 +1,6 @@
 import type { TypedApp } from '../../types.ts'
 import { endVisitorSession } from '../../sharing/ended-sessions.ts'
+import { render } from '../../views/pages.ts'
 
 /**
  * The power icon ends the visitor session on the server: its id is recorded
@@ -17,5 +18,5 @@ export default async function logoutRoutes (app: TypedApp): Promise<void> {
   })
 
   // "goodbye" is shorter than any secret (8 characters at least), so it can never shadow a link.
-  app.get('/goodbye', async (_request, reply) => await reply.view('pages/visitor/goodbye', { title: 'Session ended', visitor: true }))
+  app.get('/goodbye', async (_request, reply) => await render(reply, 'pages/visitor/goodbye', { title: 'Session ended', visitor: true }))
 }

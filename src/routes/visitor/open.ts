@@ -17,6 +17,7 @@ import type { MissLimiter } from '../../sharing/miss-limiter.ts'
 import { isLocked, refuseWhenBlocked, type Share } from './share-scope.ts'
 import { renderPasswordPage } from './unlock.ts'
 import { AlbumParams, TokenParams } from './params.ts'
+import { render, renderToString } from '../../views/pages.ts'
 
 type AlbumCard = Album & { summary: AlbumSummary, locked?: boolean }
 
@@ -53,7 +54,7 @@ export default async function openRoutes (app: TypedApp, { limiter }: { limiter:
       isLocked(shared[i].link, request.visitor, now) ? { ...card, locked: true, summary: { ...card.summary, count: 0, cover: null } } : card)
     const preview = listPreview(`${shareBase(request, app.config.publicUrl)}/s/${token}`,
       summarized.map((card, i) => ({ uid: card.uid, title: card.title, protected: shared[i].link.protected, count: card.summary.count })))
-    return await reply.view('pages/visitor/albums', { title: 'Shared albums', visitor: true, token, cards, preview })
+    return await render(reply, 'pages/visitor/albums', { title: 'Shared albums', visitor: true, token, cards, preview })
   })
 
   app.get('/:token/:album', {
@@ -76,7 +77,7 @@ export default async function openRoutes (app: TypedApp, { limiter }: { limiter:
       albumPage(app.db, album, 'visitor', page),
       albumsOfToken(app.db, token, app.now())
     ])
-    return await app.view('pages/visitor/album', {
+    return await renderToString(app, 'pages/visitor/album', {
       title: album.title,
       visitor: true,
       album,

@@ -8,6 +8,7 @@ import { normaliseToken } from '../../sharing/secrets.ts'
 import { clearVisitorSession, hasToken, visitorSessionId } from '../../sharing/visitor-session.ts'
 import { isUnlocked } from '../../sharing/unlocks.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
+import { render } from '../../views/pages.ts'
 
 /**
  * - `open`: pages that open the link (no session needed yet) and show the
@@ -72,7 +73,7 @@ function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShar
 export async function refuseWhenBlocked (limiter: MissLimiter, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   if (!limiter.blocked(clientKey(request.ip))) return false
   reply.code(429).header('retry-after', String(Math.ceil(limiter.windowMs / 1000)))
-  await reply.view('pages/visitor/too-many', { title: 'Too many attempts', visitor: true })
+  await render(reply, 'pages/visitor/too-many', { title: 'Too many attempts', visitor: true })
   return true
 }
 

@@ -11,18 +11,19 @@ import { shareBase } from '../../sharing/share-urls.ts'
 import { textOnlyPreview } from '../../sharing/link-preview.ts'
 import type { Share } from './share-scope.ts'
 import { AlbumParams } from './params.ts'
+import { render } from '../../views/pages.ts'
 
 const UnlockBody = Type.Object({ password: Type.String({ default: '' }) })
 
 /** The password form; its link preview says nothing about the album (chat apps see this page, never the album). */
 export async function renderPasswordPage (reply: FastifyReply, share: Share, error: string | null): Promise<FastifyReply> {
   const preview = textOnlyPreview(`${shareBase(reply.request, reply.server.config.publicUrl)}${share.base}`)
-  return await reply.code(401).view('pages/visitor/password', { title: share.album.title, visitor: true, album: share.album, base: share.base, error, preview })
+  return await render(reply.code(401), 'pages/visitor/password', { title: share.album.title, visitor: true, album: share.album, base: share.base, error, preview })
 }
 
 async function tooMany (reply: FastifyReply, waitMs: number, message: string): Promise<FastifyReply> {
   reply.code(429).header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))))
-  return await reply.view('pages/visitor/too-many', { title: 'Too many attempts', visitor: true, message })
+  return await render(reply, 'pages/visitor/too-many', { title: 'Too many attempts', visitor: true, message })
 }
 
 /**
