@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { writeLargeFiles } from './fixtures.ts'
 import { startAlbumlink, shareAndOpen } from './app-under-test.ts'
 import { startStatic } from './baseline-server.ts'
-import { syncDerivedAlbums } from '../src/library/derived-albums.ts'
-import { newUid, nowIso } from '../src/library/ids.ts'
+import { syncDerivedAlbums } from '../src/library/albums/derived.ts'
+import { newUid, nowIso } from '../src/util/ids.ts'
 import type { Row } from './report.ts'
 
 interface Download { bytes: number, seconds: number, peakRssGrowth: number }

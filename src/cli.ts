@@ -9,7 +9,7 @@ import { configuredTools, indexLibrary, makeRenditions } from './library/library
 import { listProblems } from './library/problems.ts'
 import { generateDemoLibrary } from './library/demo/generate.ts'
 import { setOwnerPassword, generatePassword } from './library/owner-account.ts'
-import { progressReporter } from './progress.ts'
+import { progressReporter } from './util/progress.ts'
 
 const USAGE = `Usage: albumlink <command>
 

@@ -38,7 +38,7 @@ interface TestT { teardown: (fn: () => unknown) => void }
 async function demoTemplate (): Promise<string> {
   const hash = createHash('sha1')
   // Everything that shapes the indexed demo: the library code and the migrations.
-  for (const dir of ['src/library', 'migrations']) {
+  for (const dir of ['src/library', 'src/util', 'migrations']) {
     for (const file of (await readdir(join(ROOT, dir), { recursive: true })).filter(f => f.endsWith('.ts')).sort()) {
       hash.update(file).update(await readFile(join(ROOT, dir, file)))
     }

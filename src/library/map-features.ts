@@ -1,5 +1,5 @@
 import type { Photo } from '../db/schema.ts'
-import { dayTitle } from './dates.ts'
+import { dayTitle } from '../views/dates.ts'
 
 type MapPhoto = Pick<Photo, 'uid' | 'title' | 'path' | 'taken_at' | 'lat' | 'lng' | 'state' | 'country'>
 type Located = MapPhoto & { lat: number, lng: number }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import { base32, nowIso } from './ids.ts'
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts'
+import { base32, nowIso } from '../util/ids.ts'
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../util/passwords.ts'
 
 export const OWNER_NAME = 'owner'
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../db/schema.ts'
-import { albumPhotosQuery, inDateOrder, type AlbumRef } from './membership.ts'
+import { albumPhotosQuery, inDateOrder, type AlbumRef } from './albums/membership.ts'
 import type { Audience } from './visibility.ts'
 
 export const PAGE_SIZE = 120

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Album, DB } from '../db/schema.ts'
-import { albumPhotosQuery, inDateOrder } from './membership.ts'
+import { albumPhotosQuery, inDateOrder } from './albums/membership.ts'
 
 /** A link preview's collage holds at most this many photos. */
 export const MAX_PREVIEW_PHOTOS = 4

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
-import { Gate } from '../library/gate.ts'
-import { DutyCycleGate } from '../library/duty-cycle-gate.ts'
+import { Gate } from '../util/gate.ts'
+import { DutyCycleGate } from '../util/duty-cycle-gate.ts'
 
 export interface LimitSettings {
   /**

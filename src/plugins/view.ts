@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url'
 import fp from 'fastify-plugin'
 import view from '@fastify/view'
 import { Eta } from 'eta'
-import { icon } from './icons.ts'
-import { dateTimeTitle, dayTitle, rangeTitle } from '../library/dates.ts'
-import { countTitle, durationTitle } from '../library/media-titles.ts'
+import { icon } from '../views/icons.ts'
+import { dateTimeTitle, dayTitle, rangeTitle } from '../views/dates.ts'
+import { countTitle, durationTitle } from '../views/media-titles.ts'
 
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url))
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
-import { hashPassword, verifyPassword } from '../library/passwords.ts'
+import { hashPassword, verifyPassword } from '../util/passwords.ts'
 
 export const LINK_PASSWORD_RULE = 'A link password has 8 to 200 characters.'
 

@@ -1,7 +1,7 @@
 import type { Album } from '../db/schema.ts'
-import type { AlbumSummary } from '../library/summaries.ts'
-import { countTitle } from '../library/media-titles.ts'
-import { monthRangeTitle } from '../library/dates.ts'
+import type { AlbumSummary } from '../library/albums/summaries.ts'
+import { countTitle } from '../views/media-titles.ts'
+import { monthRangeTitle } from '../views/dates.ts'
 import { PREVIEW_SIZE } from '../library/link-preview-image.ts'
 
 /** What a chat app or social site shows for a share link: the page's Open Graph and Twitter card tags. */

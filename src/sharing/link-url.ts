@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Album, DB, Link } from '../db/schema.ts'
-import { findAlbumsById } from '../library/albums.ts'
+import { findAlbumsById } from '../library/albums/albums.ts'
 import { otherAlbumsOfToken } from './links.ts'
 import { albumRefInUrl, shareUrl } from './share-urls.ts'
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { base32 } from '../library/ids.ts'
+import { base32 } from '../util/ids.ts'
 
 /** 128 bits from the CSPRNG, lower-case base32 (26 characters). */
 export function generateSecret (): string {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Album, AlbumKind, Photo } from '../db/schema.ts'
-import type { AlbumSummary, CoverPhoto } from '../library/summaries.ts'
+import type { AlbumSummary, CoverPhoto } from '../library/albums/summaries.ts'
 import type { GridPhoto, Neighbours } from '../library/photos.ts'
 import type { MapPlace } from '../library/map-features.ts'
 import type { Problem } from '../library/problems.ts'

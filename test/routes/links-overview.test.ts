@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildTestApp, signIn, ownerPost } from '../helper.ts'
-import { summarizeAlbum } from '../../src/library/summaries.ts'
+import { summarizeAlbum } from '../../src/library/albums/summaries.ts'
 
 t.test('links overview lists exactly the links, newest first, with filters, extend and delete', async t => {
   const { app, db, clock } = await buildTestApp(t)

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../../src/db/schema.ts'
-import { newUid } from '../../src/library/ids.ts'
+import { newUid } from '../../src/util/ids.ts'
 import { ownerPost, type OwnerSession } from '../helper.ts'
 
 interface Assert { notMatch: (found: any, pattern: any, ...message: any[]) => unknown }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { buildTestApp } from '../helper.ts'
-import { newUid } from '../../src/library/ids.ts'
+import { newUid } from '../../src/util/ids.ts'
 import { albumOfKind, expectedUids, openLink, readZip, share } from './visitor-helpers.ts'
 
 const openFds = (): number => readdirSync('/proc/self/fd').length

@@ -3,9 +3,9 @@
 // every album of the demo library, for the owner and for a visitor.
 import t from 'tap'
 import type { AlbumKind } from '../../src/db/schema.ts'
-import { listAlbums } from '../../src/library/albums.ts'
+import { listAlbums } from '../../src/library/albums/albums.ts'
 import { setPrivate } from '../../src/library/photos.ts'
-import { summarizeAlbum, summarizeAll, summarizeKind } from '../../src/library/summaries.ts'
+import { summarizeAlbum, summarizeAll, summarizeKind } from '../../src/library/albums/summaries.ts'
 import { buildTestApp } from '../helper.ts'
 
 const KINDS: AlbumKind[] = ['album', 'moment', 'month', 'state', 'folder']

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import { connectDb } from '../../src/db/connect.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import type { DB } from '../../src/db/schema.ts'
-import { syncDerivedAlbums } from '../../src/library/derived-albums.ts'
+import { syncDerivedAlbums } from '../../src/library/albums/derived.ts'
 import { createLink } from '../../src/sharing/links.ts'
 
 async function emptyLibrary (t: { teardown: (fn: () => unknown) => void }): Promise<Kysely<DB>> {

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { DutyCycleGate } from '../../src/library/duty-cycle-gate.ts'
+import { DutyCycleGate } from '../../src/util/duty-cycle-gate.ts'
 
 t.test('one at a time, then shut for three times the work at a quarter share', async t => {
   let clock = 1000

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { base32, newUid, slugify } from '../../src/library/ids.ts'
+import { base32, newUid, slugify } from '../../src/util/ids.ts'
 
 t.test('base32 gives the RFC 4648 test vectors, lower case and unpadded', async t => {
   const vectors: Array<[string, string]> = [

@@ -9,7 +9,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts'
 import type { DB, Photo } from '../../src/db/schema.ts'
 import { runIndex, type IndexStats } from '../../src/library/indexer/index.ts'
 import { thumbPath, type ThumbSize } from '../../src/library/indexer/thumbnails.ts'
-import { albumPhotosQuery } from '../../src/library/membership.ts'
+import { albumPhotosQuery } from '../../src/library/albums/membership.ts'
 import { EXIF_SAMPLES as SAMPLES } from '../helper.ts'
 
 let db: Kysely<DB>

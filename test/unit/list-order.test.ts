@@ -1,5 +1,5 @@
 import t from 'tap'
-import { listAlbums } from '../../src/library/albums.ts'
+import { listAlbums } from '../../src/library/albums/albums.ts'
 import { buildTestApp } from '../helper.ts'
 
 t.test('moments newest first; states by country name, then state name', async t => {

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { findMoments, type MomentCandidate } from '../../src/library/indexer/moments.ts'
+import { findMoments, type MomentCandidate } from '../../src/library/albums/moments.ts'
 
 let nextId = 1
 const photo = (taken_at: string, country_code = 'IT', state: string | null = 'Toscana'): MomentCandidate =>

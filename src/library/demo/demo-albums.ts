@@ -2,7 +2,7 @@ import { access, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
-import { addPhotos, createAlbum } from '../manual-albums.ts'
+import { addPhotos, createAlbum } from '../albums/manual.ts'
 
 /** Manual albums of the demo, each by the demo paths it holds (a prefix takes a whole folder). */
 const DEMO_ALBUMS = [

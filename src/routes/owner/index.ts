@@ -9,8 +9,8 @@ import shareRoutes from './share.ts'
 import linksRoutes from './links.ts'
 import qrRoutes from './qr.ts'
 import ownerMapRoutes from './map.ts'
-import ownerMediaRoutes from '../media/owner-media.ts'
-import ownerVideoRoutes from '../media/owner-video.ts'
+import ownerMediaRoutes from './media.ts'
+import ownerVideoRoutes from './video.ts'
 import problemRoutes from './problems.ts'
 
 /** The owner's side: one guarded scope (sign-in, CSRF) around every owner page and form. */

@@ -1,7 +1,7 @@
 import type { TypedApp } from '../../types.ts'
 import type { AlbumKind } from '../../db/schema.ts'
-import { listAlbums } from '../../library/albums.ts'
-import { summarizeAll } from '../../library/summaries.ts'
+import { listAlbums } from '../../library/albums/albums.ts'
+import { summarizeAll } from '../../library/albums/summaries.ts'
 import { sharedAlbumIds } from '../../sharing/links.ts'
 import { render } from '../../views/pages.ts'
 

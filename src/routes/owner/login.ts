@@ -1,6 +1,6 @@
 import type { TypedApp } from '../../types.ts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Leave } from '../../library/gate.ts'
+import type { Leave } from '../../util/gate.ts'
 import { Type } from '@sinclair/typebox'
 import { checkOwnerPassword, endOwnerSessions, ownerSessionTag } from '../../library/owner-account.ts'
 import { isOwner } from '../../plugins/owner-auth.ts'

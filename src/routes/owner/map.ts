@@ -1,7 +1,7 @@
 import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
 import { Type } from '@sinclair/typebox'
-import { findAlbum } from '../../library/albums.ts'
+import { findAlbum } from '../../library/albums/albums.ts'
 import { allAlbumPhotos } from '../../library/photos.ts'
 import type { PhotoUrls } from '../../library/map-features.ts'
 import { sendMapData, sendMapPage } from '../media/send-map.ts'

@@ -1,7 +1,7 @@
 import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
 import { photoInAlbum } from '../../library/photos.ts'
-import type { AlbumRef } from '../../library/membership.ts'
+import type { AlbumRef } from '../../library/albums/membership.ts'
 import { ReadCache } from '../../db/read-cache.ts'
 import type { Photo } from '../../db/schema.ts'
 import { isThumbSize } from '../../library/indexer/thumbnails.ts'

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
-import type { Album, AlbumKind, DB } from '../db/schema.ts'
+import type { Album, AlbumKind, DB } from '../../db/schema.ts'
 import { albumPhotosQuery, inDateOrder, photosByAlbumOfKind } from './membership.ts'
-import type { Audience } from './visibility.ts'
+import type { Audience } from '../visibility.ts'
 
 export interface CoverPhoto { uid: string, hash: string }
 export interface AlbumSummary {

@@ -3,8 +3,8 @@ import { Type } from '@sinclair/typebox'
 import { notFound } from '../../plugins/errors.ts'
 import { findPhoto } from '../../library/photos.ts'
 import { videoClip } from '../../library/live-photos.ts'
-import { Uid } from '../owner/params.ts'
-import { sendVideo } from './send-video.ts'
+import { Uid } from './params.ts'
+import { sendVideo } from '../media/send-video.ts'
 
 /** The owner's video playback (inside the owner scope: a session is required). */
 export default async function ownerVideoRoutes (app: TypedApp): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Album, AlbumKind, DB } from '../db/schema.ts'
+import type { Album, AlbumKind, DB } from '../../db/schema.ts'
 
 const LIST_ORDER: Record<AlbumKind, [keyof Album, 'asc' | 'desc']> = {
   album: ['title', 'asc'],

@@ -3,8 +3,8 @@ import { notFound } from '../../plugins/errors.ts'
 import { Type } from '@sinclair/typebox'
 import { findPhoto } from '../../library/photos.ts'
 import { isThumbSize } from '../../library/indexer/thumbnails.ts'
-import { Uid } from '../owner/params.ts'
-import { sendOriginal, sendThumb } from './send-image.ts'
+import { Uid } from './params.ts'
+import { sendOriginal, sendThumb } from '../media/send-image.ts'
 
 const ThumbParams = Type.Object({ uid: Uid, size: Type.String({ maxLength: 10 }) })
 const OriginalQuery = Type.Object({ download: Type.Optional(Type.String()) })

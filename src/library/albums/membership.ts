@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
-import type { Album, AlbumKind, DB } from '../db/schema.ts'
-import { nextMonthStart } from './dates.ts'
-import { listable, type Audience } from './visibility.ts'
+import type { Album, AlbumKind, DB } from '../../db/schema.ts'
+import { nextMonthStart } from '../../views/dates.ts'
+import { listable, type Audience } from '../visibility.ts'
 
 export type AlbumRef = Pick<Album, 'id' | 'kind' | 'filter'>
 

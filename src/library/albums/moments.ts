@@ -1,4 +1,4 @@
-import { monthTitle } from '../dates.ts'
+import { monthTitle } from '../../views/dates.ts'
 
 export interface MomentCandidate { id: number, taken_at: string, country_code: string, state: string | null }
 export interface Moment { key: string, title: string, photoIds: number[] }

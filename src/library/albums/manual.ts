@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Album, DB } from '../db/schema.ts'
-import { newUid, nowIso, slugify } from './ids.ts'
+import type { Album, DB } from '../../db/schema.ts'
+import { newUid, nowIso, slugify } from '../../util/ids.ts'
 
 export interface AlbumFields { title: string, description: string }
 

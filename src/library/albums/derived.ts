@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { AlbumKind, DB } from '../db/schema.ts'
-import { monthTitle } from './dates.ts'
-import { newUid, nowIso, slugify } from './ids.ts'
-import { findMoments } from './indexer/moments.ts'
+import type { AlbumKind, DB } from '../../db/schema.ts'
+import { monthTitle } from '../../views/dates.ts'
+import { newUid, nowIso, slugify } from '../../util/ids.ts'
+import { findMoments } from './moments.ts'
 
 interface Derived { kind: AlbumKind, filter: string, title: string, description: string, photoIds?: number[] }
 
