@@ -52,12 +52,18 @@ t.test('a shared moment that gains earlier photos keeps its album, uid and link'
   t.equal(stored.album_id, moment.id, 'the link still shares it')
 })
 
-t.test('two moments joined by a photo between them keep the album whose key did not change', async t => {
+/** Two moments two days apart: three photos on 10 June, four on 12 June. */
+async function twoMoments (t: Parameters<typeof emptyLibrary>[0]) {
   const db = await emptyLibrary(t)
   const small = [await addPhoto(db, '2024-06-10T09:00:00'), await addPhoto(db, '2024-06-10T10:00:00'), await addPhoto(db, '2024-06-10T11:00:00')]
   const large = [await addPhoto(db, '2024-06-12T09:00:00'), await addPhoto(db, '2024-06-12T10:00:00'), await addPhoto(db, '2024-06-12T11:00:00'), await addPhoto(db, '2024-06-12T12:00:00')]
   await syncDerivedAlbums(db)
   const [smallMoment, largeMoment] = await moments(db)
+  return { db, small, large, smallMoment, largeMoment }
+}
+
+t.test('two moments joined by a photo between them keep the album whose key did not change', async t => {
+  const { db, small, large, smallMoment, largeMoment } = await twoMoments(t)
   t.same([smallMoment.filter, largeMoment.filter], ['IT/2024-06-10', 'IT/2024-06-12'])
 
   // A photo on the day between bridges the gap: one run from 10 June, the same key as the small one.
@@ -69,11 +75,7 @@ t.test('two moments joined by a photo between them keep the album whose key did 
 })
 
 t.test('two moments joined under a new first day keep the album with the most photos in common', async t => {
-  const db = await emptyLibrary(t)
-  const small = [await addPhoto(db, '2024-06-10T09:00:00'), await addPhoto(db, '2024-06-10T10:00:00'), await addPhoto(db, '2024-06-10T11:00:00')]
-  const large = [await addPhoto(db, '2024-06-12T09:00:00'), await addPhoto(db, '2024-06-12T10:00:00'), await addPhoto(db, '2024-06-12T11:00:00'), await addPhoto(db, '2024-06-12T12:00:00')]
-  await syncDerivedAlbums(db)
-  const [smallMoment, largeMoment] = await moments(db)
+  const { db, small, large, smallMoment, largeMoment } = await twoMoments(t)
   await createLink(db, smallMoment.id, 'owner', { token: 'small-moment' })
   await createLink(db, largeMoment.id, 'owner', { token: 'large-moment' })
 

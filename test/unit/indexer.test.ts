@@ -1,46 +1,21 @@
 import t from 'tap'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import type { Kysely } from 'kysely'
-import { connectDb } from '../../src/db/connect.ts'
-import { migrateToLatest } from '../../src/db/migrate.ts'
-import type { DB, Photo } from '../../src/db/schema.ts'
-import { runIndex, type IndexStats } from '../../src/library/indexer/index.ts'
+import type { Photo } from '../../src/db/schema.ts'
 import { thumbPath, type ThumbSize } from '../../src/library/indexer/thumbnails.ts'
 import { albumPhotosQuery } from '../../src/library/albums/membership.ts'
 import { EXIF_SAMPLES as SAMPLES } from '../helper.ts'
+import { indexedLibrary } from './indexed-library.ts'
 
-let db: Kysely<DB>
-let dir: string
-let first: IndexStats
-const byPath = new Map<string, Photo>()
-
-t.before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'albumlink-indexer-'))
-  db = connectDb(join(dir, 'albumlink.db'))
-  await migrateToLatest(db)
-  first = await runIndex(db, { originals: SAMPLES, thumbsDir: join(dir, 'thumbs') })
-  for (const p of await db.selectFrom('photos').selectAll().execute()) byPath.set(p.path, p)
-})
-t.teardown(async () => {
-  await db.destroy()
-  await rm(dir, { recursive: true, force: true })
-})
-
-const photo = (path: string): Photo => {
-  const found = byPath.get(path)
-  if (!found) throw new Error(`${path} was not indexed`)
-  return found
-}
-const thumb = (p: Photo, size: ThumbSize): string => thumbPath(join(dir, 'thumbs'), p.hash ?? '', size)
+const lib = indexedLibrary(t, async () => SAMPLES)
+const photo = lib.photo
+const thumb = (p: Photo, size: ThumbSize): string => thumbPath(join(lib.dir, 'thumbs'), p.hash ?? '', size)
 
 t.test('every image file is recorded, readable or not', async t => {
-  t.equal(first.files, 25, 'READMEs are not images')
-  t.equal(first.processed + first.failed, first.files)
-  t.equal(byPath.size, first.files)
-  t.equal(first.processed, 24, 'odd EXIF and a TIFF are read')
+  t.equal(lib.stats.files, 25, 'READMEs are not images')
+  t.equal(lib.stats.processed + lib.stats.failed, lib.stats.files)
+  t.equal(lib.byPath.size, lib.stats.files)
+  t.equal(lib.stats.processed, 24, 'odd EXIF and a TIFF are read')
 })
 
 t.test('dates, places and camera of the GPS files', async t => {
@@ -50,17 +25,17 @@ t.test('dates, places and camera of the GPS files', async t => {
   t.ok(Math.abs((p.lat ?? 0) - 43.4674) < 0.0001, `lat ${p.lat}`)
   t.ok(Math.abs((p.lng ?? 0) - 11.8851) < 0.0001, `lng ${p.lng}`)
   t.match(p, { country_code: 'IT', country: 'Italy', state: 'Toscana', camera: 'NIKON COOLPIX P6000', width: 640, height: 480, folder: 'jpg/gps' })
-  const gps = [...byPath.values()].filter(p => p.folder === 'jpg/gps')
+  const gps = [...lib.byPath.values()].filter(p => p.folder === 'jpg/gps')
   t.equal(gps.length, 9)
   for (const p of gps) {
     t.match(p.taken_at, /^2008-10-22T1[67]:/, p.path)
     t.equal(p.state, 'Toscana', p.path)
   }
-  const moment = await db.selectFrom('albums').selectAll().where('kind', '=', 'moment').where('filter', '=', 'IT/2008-10-22').executeTakeFirstOrThrow()
+  const moment = await lib.db.selectFrom('albums').selectAll().where('kind', '=', 'moment').where('filter', '=', 'IT/2008-10-22').executeTakeFirstOrThrow()
   t.equal(moment.title, 'Toscana, October 2008')
-  const members = await db.selectFrom('album_photos').select('photo_id').where('album_id', '=', moment.id).execute()
+  const members = await lib.db.selectFrom('album_photos').select('photo_id').where('album_id', '=', moment.id).execute()
   t.same(members.map(m => m.photo_id).sort(), gps.map(p => p.id).sort(), 'the nine photos of that afternoon are one moment')
-  t.ok(await db.selectFrom('albums').select('id').where('kind', '=', 'state').where('filter', '=', 'IT/Toscana').executeTakeFirst())
+  t.ok(await lib.db.selectFrom('albums').select('id').where('kind', '=', 'state').where('filter', '=', 'IT/Toscana').executeTakeFirst())
 })
 
 t.test('date fallbacks: IFD0 date, then the file time marked as estimated', async t => {
@@ -99,20 +74,20 @@ t.test('every orientation comes out upright', async t => {
 t.test('a corrupted file is recorded with its error and kept out of every album', async t => {
   const broken = photo('jpg/corrupted.jpg')
   t.match(broken.error, /^not a readable JPEG image: /)
-  t.equal(await db.selectFrom('album_photos').select('album_id').where('photo_id', '=', broken.id).executeTakeFirst(), undefined)
-  for (const album of await db.selectFrom('albums').selectAll().execute()) {
-    const ids = await albumPhotosQuery(db, album, 'owner').select('photos.id').execute()
+  t.equal(await lib.db.selectFrom('album_photos').select('album_id').where('photo_id', '=', broken.id).executeTakeFirst(), undefined)
+  for (const album of await lib.db.selectFrom('albums').selectAll().execute()) {
+    const ids = await albumPhotosQuery(lib.db, album, 'owner').select('photos.id').execute()
     t.notOk(ids.some(r => r.id === broken.id), `not in ${album.kind} ${album.filter}`)
   }
-  const failures = [...byPath.values()].filter(p => p.error !== null).map(p => p.path)
+  const failures = [...lib.byPath.values()].filter(p => p.error !== null).map(p => p.path)
   t.same(failures, ['jpg/corrupted.jpg'], 'the only failure')
   t.equal(photo('jpg/long_description.jpg').error, null, 'files after it were indexed')
-  t.ok(await db.selectFrom('albums').select('id').where('kind', '=', 'folder').where('filter', '=', 'jpg').executeTakeFirst())
+  t.ok(await lib.db.selectFrom('albums').select('id').where('kind', '=', 'folder').where('filter', '=', 'jpg').executeTakeFirst())
 })
 
 t.test('a second run does no image work', async t => {
-  const second = await runIndex(db, { originals: SAMPLES, thumbsDir: join(dir, 'thumbs') })
-  t.match(second, { files: first.files, processed: 0, unchanged: first.processed, failed: first.failed, missing: 0 })
-  const after = await db.selectFrom('photos').select(['path', 'uid', 'indexed_at']).execute()
+  const second = await lib.index()
+  t.match(second, { files: lib.stats.files, processed: 0, unchanged: lib.stats.processed, failed: lib.stats.failed, missing: 0 })
+  const after = await lib.db.selectFrom('photos').select(['path', 'uid', 'indexed_at']).execute()
   t.ok(after.every(p => photo(p.path).uid === p.uid && photo(p.path).indexed_at === p.indexed_at), 'no row rewritten')
 })

@@ -1,39 +1,17 @@
 import t from 'tap'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Kysely } from 'kysely'
-import { connectDb } from '../../src/db/connect.ts'
-import { migrateToLatest } from '../../src/db/migrate.ts'
-import type { DB, Photo } from '../../src/db/schema.ts'
-import { runIndex, type IndexStats } from '../../src/library/indexer/index.ts'
+import type { Photo } from '../../src/db/schema.ts'
 import { thumbPath } from '../../src/library/indexer/thumbnails.ts'
 import { listProblems } from '../../src/library/problems.ts'
 import { makeMediaLibrary } from '../media-library.ts'
+import { indexedLibrary } from './indexed-library.ts'
 
-let db: Kysely<DB>
-let dir: string
-let stats: IndexStats
-const byPath = new Map<string, Photo>()
-
-t.before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'albumlink-media-'))
-  await makeMediaLibrary(join(dir, 'originals'), { heic: true })
-  db = connectDb(join(dir, 'albumlink.db'))
-  await migrateToLatest(db)
-  stats = await runIndex(db, { originals: join(dir, 'originals'), thumbsDir: join(dir, 'thumbs') })
-  for (const p of await db.selectFrom('photos').selectAll().execute()) byPath.set(p.path, p)
+const lib = indexedLibrary(t, async dir => {
+  await makeMediaLibrary(join(lib.dir, 'originals'), { heic: true })
+  return join(lib.dir, 'originals')
 })
-t.teardown(async () => {
-  await db.destroy()
-  await rm(dir, { recursive: true, force: true })
-})
-
-const row = (path: string): Photo => {
-  const found = byPath.get(path)
-  if (!found) throw new Error(`${path} was not indexed`)
-  return found
-}
+const row = lib.photo
 
 t.test('every HEIC/HEIF file indexes with its date, place and upright size', async t => {
   const iphone = row('heic/IMG_5195.HEIC')
@@ -43,8 +21,8 @@ t.test('every HEIC/HEIF file indexes with its date, place and upright size', asy
   t.match(nokia, { error: null, country_code: 'ES', taken_at: '2022-02-03T14:44:07' })
   t.ok(nokia.lat && nokia.lng)
   t.match(row('heic/samplefilehub.heif'), { error: null, width: 640, height: 426 })
-  for (const p of [...byPath.values()].filter(p => p.path.startsWith('heic/'))) {
-    t.ok(await stat(thumbPath(join(dir, 'thumbs'), p.hash ?? '', 'tile')), `${p.path} has a tile`)
+  for (const p of [...lib.byPath.values()].filter(p => p.path.startsWith('heic/'))) {
+    t.ok(await stat(thumbPath(join(lib.dir, 'thumbs'), p.hash ?? '', 'tile')), `${p.path} has a tile`)
   }
 })
 
@@ -57,7 +35,7 @@ t.test('videos: duration, size, codecs, date and place from ffprobe, a poster as
   t.match(row('trip/clip.WEBM'), { error: null, mime: 'video/webm', video_codec: 'vp8', playable: 1, taken_estimated: 1 })
   for (const path of ['trip/paris.mp4', 'trip/florence.mov', 'trip/clip.WEBM']) {
     for (const size of ['tile', 'view'] as const) {
-      t.ok((await stat(thumbPath(join(dir, 'thumbs'), row(path).hash ?? '', size))).size > 500, `${path} ${size} poster`)
+      t.ok((await stat(thumbPath(join(lib.dir, 'thumbs'), row(path).hash ?? '', size))).size > 500, `${path} ${size} poster`)
     }
   }
 })
@@ -75,28 +53,28 @@ t.test('a Live Photo is one item: the clip belongs to its still', async t => {
 })
 
 t.test('RAW beside a JPEG shows the JPEG; a lone RAW is unsupported', async t => {
-  t.equal(byPath.get('raw/DSC_0001.NEF'), undefined)
+  t.equal(lib.byPath.get('raw/DSC_0001.NEF'), undefined)
   t.equal(row('raw/DSC_0001.JPG').error, null)
   t.match(row('raw/DSC_0002.NEF').error, /^RAW photo without a JPEG beside it/)
 })
 
 t.test('bad files are listed on the Problems list with a reason, and nothing hangs', async t => {
-  const problems = new Map((await listProblems(db)).map(p => [p.path, p.error]))
+  const problems = new Map((await listProblems(lib.db)).map(p => [p.path, p.error]))
   t.match(problems.get('bad/notes.mp4'), /^not a readable video: the content is no image or video format/)
   t.equal(problems.get('bad/empty.jpg'), 'empty file (0 bytes)')
   t.match(problems.get('bad/silence.mp4'), /no video stream/)
   t.match(problems.get('bad/truncated.mp4'), /^not a readable video: /)
   t.equal(problems.size, 5, [...problems.keys()].join(', '))
-  t.equal(stats.failed, 5)
+  t.equal(lib.stats.failed, 5)
 })
 
 t.test('a second run does no work; a file that becomes readable leaves the Problems list', async t => {
-  const again = await runIndex(db, { originals: join(dir, 'originals'), thumbsDir: join(dir, 'thumbs') })
+  const again = await lib.index()
   t.match(again, { processed: 0, failed: 5 })
-  await rm(join(dir, 'originals', 'bad', 'empty.jpg'))
-  await rm(join(dir, 'originals', 'bad', 'notes.mp4'))
-  await runIndex(db, { originals: join(dir, 'originals'), thumbsDir: join(dir, 'thumbs') })
-  const paths = (await listProblems(db)).map(p => p.path)
+  await rm(join(lib.dir, 'originals', 'bad', 'empty.jpg'))
+  await rm(join(lib.dir, 'originals', 'bad', 'notes.mp4'))
+  await lib.index()
+  const paths = (await listProblems(lib.db)).map(p => p.path)
   t.notOk(paths.includes('bad/empty.jpg'))
   t.equal(paths.length, 3)
 })
