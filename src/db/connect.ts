@@ -52,6 +52,23 @@ export function dataVersion (db: Kysely<DB>): string {
   return versions.get(db)?.() ?? `uncached-${Math.random()}`
 }
 
+const uncountedOf = new WeakMap<Kysely<DB>, Kysely<DB>>()
+
+/**
+ * The same connection without the write counter, for writes no cache reads:
+ * link statistics. Counting a photo view through it leaves dataVersion
+ * alone, so rendered pages and membership answers stay cached. A commit on
+ * the same connection does not move SQLite's data_version either.
+ */
+export function uncountedWrites (db: Kysely<DB>): Kysely<DB> {
+  let plain = uncountedOf.get(db)
+  if (!plain) {
+    plain = db.withoutPlugins()
+    uncountedOf.set(db, plain)
+  }
+  return plain
+}
+
 class WriteCounter implements KyselyPlugin {
   writes = 0
   transformQuery (args: PluginTransformQueryArgs): RootOperationNode {
