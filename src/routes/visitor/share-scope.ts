@@ -7,14 +7,19 @@ import { normaliseToken } from '../../sharing/secrets.ts'
 import { clearVisitorSession, hasToken, visitorSessionId } from '../../sharing/visitor-session.ts'
 import { isUnlocked } from '../../sharing/unlocks.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
+import { limitReached } from '../../sharing/admission.ts'
 
 /**
- * - `open`: pages that open the link (no session needed yet) and show the
- *   password form while a protected link is locked;
- * - `content`: everything else a visitor sees (pages, thumbnails, map data);
+ * - `open`: the album page and the password form's post: they need no
+ *   session yet, and a session ended with the power icon starts anew;
+ * - `page`: the other pages a link may be opened at (a photo, the map): no
+ *   session needed yet, but an ended one is refused;
+ * - `content`: everything else a visitor sees (thumbnails, map data, videos);
  * - `download`: originals and zips, which the link's downloads switch also governs.
+ * While a protected link is locked, `open` and `page` routes show the
+ * password form; the others answer like an unknown link.
  */
-export type AccessMode = 'open' | 'content' | 'download'
+export type AccessMode = 'open' | 'page' | 'content' | 'download'
 
 /** The share a visitor request works under, resolved once by the scope's preHandler. */
 export interface Share extends SharedAlbum {
@@ -37,26 +42,32 @@ export type ResolveShare = (request: FastifyRequest, rawToken: string, ref: stri
 
 /**
  * The grant check every visitor route runs: the token (normalised) must
- * share the album now — looked up in the database on every request — and,
- * except where the route opens the link, the visitor's session must hold it,
- * must not have been ended with the power icon, and a password-protected
- * link must be unlocked at its current password. Any failure throws the one
- * 404 that the error handler renders like a missing page.
+ * share the album now — looked up in the database on every request — and a
+ * link past its visit limit must have counted this session. Except where a
+ * route opens the link, the visitor's session must hold the token, must not
+ * have been ended with the power icon, and a password-protected link must be
+ * unlocked at its current password. Any failure throws the one 404 that the
+ * error handler renders like a missing page.
  */
 function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShare {
   return async (request, rawToken, ref, mode) => {
     const token = normaliseToken(rawToken)
     const now = app.now()
     const grant = token ? await resolveGrant(app.db, { token, ref, sid: visitorSessionId(request.visitor) }, now) : undefined
-    if (!token || !grant) {
+    // An ended session counts as none: whatever it was counted on, the next one starts afresh.
+    const link = grant && grant.sessionEnded ? { ...grant.link, admitted: false } : grant?.link
+    if (!token || !grant || !link || limitReached(link)) {
       limiter.record(clientKey(request.ip))
       throw notFound()
     }
     if (grant.sessionEnded) clearVisitorSession(request.visitor)
-    const locked = isLocked(grant.link, request.visitor, now)
-    if (mode !== 'open' && (!hasToken(request.visitor, token) || locked)) throw notFound()
-    if (mode === 'download' && !grant.link.allowDownloads) throw notFound()
-    return { token, ref, base: `/s/${token}/${ref}`, album: grant.album, link: grant.link, locked }
+    if (grant.sessionEnded && mode === 'page') throw notFound()
+    const locked = isLocked(link, request.visitor, now)
+    const opens = mode === 'open' || mode === 'page'
+    if (!opens && (!hasToken(request.visitor, token) || locked)) throw notFound()
+    if (!opens && link.maxVisits !== null && !link.admitted) throw notFound()
+    if (mode === 'download' && !link.allowDownloads) throw notFound()
+    return { token, ref, base: `/s/${token}/${ref}`, album: grant.album, link, locked }
   }
 }
 
