@@ -1,15 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.ts'
 import { uncountedWrites } from '../db/connect.ts'
-import type { LinkGrant } from './grants.ts'
-
-/**
- * A link with a visit limit turns away sessions it has not counted once it
- * has had that many visits: they get the answer of an expired link.
- * Sessions it counted keep it.
- */
-export const limitReached = (link: Pick<LinkGrant, 'maxVisits' | 'visits' | 'admitted'>): boolean =>
-  link.maxVisits !== null && !link.admitted && link.visits >= link.maxVisits
 
 export interface Admission { linkIds: number[], sid: string, sessionExpiresAt: Date, now: Date }
 

@@ -3,11 +3,14 @@ import type { Album, DB, Link } from '../db/schema.ts'
 import { linkIsExpired } from './grants.ts'
 import { linksOfAlbum, otherAlbumsOfToken } from './links.ts'
 import { albumRefInUrl, shareUrl } from './share-urls.ts'
+import { limitSpent } from './visit-limit.ts'
 
 export interface LinkRow {
   link: Link
   url: string
   expired: boolean
+  /** Past its visit limit: new visitors are turned away. */
+  spent: boolean
   alsoShares: Array<Pick<Album, 'uid' | 'slug' | 'title' | 'kind'>>
 }
 
@@ -17,6 +20,6 @@ export async function linkRows (db: Kysely<DB>, album: Album, base: string, now:
   return await Promise.all(links.map(async link => {
     const alsoShares = await otherAlbumsOfToken(db, link.token, album.id)
     const ref = albumRefInUrl(album, alsoShares.some(a => a.slug === album.slug))
-    return { link, url: shareUrl(base, link.token, ref), expired: linkIsExpired(link, now), alsoShares }
+    return { link, url: shareUrl(base, link.token, ref), expired: linkIsExpired(link, now), spent: limitSpent(link), alsoShares }
   }))
 }

@@ -10,10 +10,12 @@ import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { summarizeAll } from '../../library/summaries.ts'
 import { findAlbumsById } from '../../library/albums.ts'
 import { CsrfBody } from './params.ts'
+import { SortQuery, sortHeaders, sortOf } from './links-sort.ts'
 
 const OverviewQuery = Type.Object({
   kind: Type.Optional(Type.Union([Type.Literal(''), ...ALBUM_KINDS.map(k => Type.Literal(k))])),
-  state: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('active'), Type.Literal('expired')]))
+  state: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('active'), Type.Literal('expired')])),
+  ...SortQuery
 })
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
 const ExtendBody = Type.Composite([CsrfBody, Type.Object({ expires: Type.Union(['1w', '1m', '1y', 'never'].map(v => Type.Literal(v))) })])
@@ -22,13 +24,15 @@ const ExtendBody = Type.Composite([CsrfBody, Type.Object({ expires: Type.Union([
 export default async function linksRoutes (app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: Static<typeof OverviewQuery> }>('/links', { schema: { querystring: OverviewQuery } }, async (request, reply) => {
     const filter = { kind: request.query.kind || undefined, state: request.query.state || undefined }
+    const sort = sortOf(request.query)
     const base = shareBase(request, app.config.publicUrl)
-    const rows = await allLinks(app.db, filter, app.now())
+    await app.linkStats.flush()
+    const rows = await allLinks(app.db, filter, app.now(), sort)
     const albums = await findAlbumsById(app.db, rows.map(l => l.album_id))
     const coverOf = new Map((await summarizeAll(app.db, albums, 'owner')).map(a => [a.id, a.summary.cover]))
     const links = rows.map(l => ({ ...l, url: shareUrl(base, l.token, l.albumRef), cover: coverOf.get(l.album_id) ?? null }))
     const originWarning = shareOriginWarning(base, app.config.publicUrl, app.config.host)
-    return await reply.view('pages/owner/links', { title: 'Links', links, filter, kinds: ALBUM_KINDS, originWarning })
+    return await reply.view('pages/owner/links', { title: 'Links', links, filter, sort, headers: sortHeaders(filter, sort), kinds: ALBUM_KINDS, originWarning })
   })
 
   app.post<{ Params: Static<typeof IdParams>, Body: Static<typeof ExtendBody> }>('/links/:id/extend', { schema: { params: IdParams, body: ExtendBody } }, async (request, reply) => {

@@ -6,7 +6,7 @@ import { summarizeAlbum, summarizeAll, type AlbumSummary } from '../../library/s
 import { albumPage, PAGE_SIZE } from '../../library/photos.ts'
 import type { Album } from '../../db/schema.ts'
 import { albumsOfToken, type SharedAlbum } from '../../sharing/grants.ts'
-import { limitReached } from '../../sharing/admission.ts'
+import { limitReached } from '../../sharing/visit-limit.ts'
 import { dataVersion } from '../../db/connect.ts'
 import { LruCache } from '../../library/lru-cache.ts'
 import { normaliseToken } from '../../sharing/secrets.ts'

@@ -7,7 +7,7 @@ import { normaliseToken } from '../../sharing/secrets.ts'
 import { clearVisitorSession, hasToken, visitorSessionId } from '../../sharing/visitor-session.ts'
 import { isUnlocked } from '../../sharing/unlocks.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
-import { limitReached } from '../../sharing/admission.ts'
+import { limitReached } from '../../sharing/visit-limit.ts'
 
 /**
  * - `open`: the album page and the password form's post: they need no
