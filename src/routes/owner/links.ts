@@ -4,7 +4,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { ALBUM_KINDS } from '../../db/schema.ts'
 import { allLinks, findLinkById } from '../../sharing/overview.ts'
 import { deleteLink, updateLink } from '../../sharing/links.ts'
-import { parseExpiry } from '../../sharing/expiry.ts'
+import { extensionsOf, parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase, shareUrl } from '../../sharing/share-urls.ts'
 import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { summarizeAll } from '../../library/summaries.ts'
@@ -18,9 +18,10 @@ const OverviewQuery = Type.Object({
   ...SortQuery
 })
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
-const ExtendBody = Type.Composite([CsrfBody, Type.Object({ expires: Type.Union(['1w', '1m', '1y', 'never'].map(v => Type.Literal(v))) })])
+const EXTEND_BY = ['1w', '1m', '1y']
+const ExtendBody = Type.Composite([CsrfBody, Type.Object({ expires: Type.Union([...EXTEND_BY, 'never'].map(v => Type.Literal(v))) })])
 
-/** Every link in one place: filter, copy, extend, delete. */
+/** Every link in one place: filter, sort, copy, extend (never shorter: see sharing/expiry.ts), delete. */
 export default async function linksRoutes (app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: Static<typeof OverviewQuery> }>('/links', { schema: { querystring: OverviewQuery } }, async (request, reply) => {
     const filter = { kind: request.query.kind || undefined, state: request.query.state || undefined }
@@ -30,7 +31,10 @@ export default async function linksRoutes (app: FastifyInstance): Promise<void> 
     const rows = await allLinks(app.db, filter, app.now(), sort)
     const albums = await findAlbumsById(app.db, rows.map(l => l.album_id))
     const coverOf = new Map((await summarizeAll(app.db, albums, 'owner')).map(a => [a.id, a.summary.cover]))
-    const links = rows.map(l => ({ ...l, url: shareUrl(base, l.token, l.albumRef), cover: coverOf.get(l.album_id) ?? null }))
+    const now = app.now()
+    const links = rows.map(l => ({
+      ...l, url: shareUrl(base, l.token, l.albumRef), cover: coverOf.get(l.album_id) ?? null, extensions: extensionsOf(l.expires_at, now, EXTEND_BY)
+    }))
     const originWarning = shareOriginWarning(base, app.config.publicUrl, app.config.host)
     return await reply.view('pages/owner/links', { title: 'Links', links, filter, sort, headers: sortHeaders(filter, sort), kinds: ALBUM_KINDS, originWarning })
   })

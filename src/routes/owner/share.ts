@@ -6,7 +6,7 @@ import { findAlbum } from '../../library/albums.ts'
 import { createLink, deleteLink, findLink, tokenTakenInAlbum, updateLink } from '../../sharing/links.ts'
 import { linkRows } from '../../sharing/link-rows.ts'
 import { normaliseSecret } from '../../sharing/secrets.ts'
-import { EXPIRY_CHOICES, parseExpiry } from '../../sharing/expiry.ts'
+import { parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
 import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { passwordChange } from '../../sharing/link-password.ts'
@@ -65,7 +65,7 @@ export default async function shareRoutes (app: FastifyInstance): Promise<void> 
     // A refused form is shown again with what was typed, the new password too: nothing may keep that page.
     if (error) reply.header('cache-control', 'no-store')
     return await reply.code(error ? 400 : 200).view('pages/owner/share', {
-      title: `Share ${album.title}`, album, rows, originWarning: shareOriginWarning(base, app.config.publicUrl, app.config.host), open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES, listPath: LIST_PATH[album.kind]
+      title: `Share ${album.title}`, album, rows, originWarning: shareOriginWarning(base, app.config.publicUrl, app.config.host), open: error?.linkId ?? open, error: error ?? null, listPath: LIST_PATH[album.kind]
     })
   }
 
