@@ -14,6 +14,13 @@ t.test('a photo page or the map opens a link in a fresh browser, as the album pa
   const link = await share(db, album, 'deep-photo-0001')
   const base = `/s/${link.token}/${album.uid}`
 
+  for (const url of [`${base}/${photo}`, base, `${base}/map`, `/s/${link.token}`]) {
+    const checked = await app.inject({ method: 'HEAD', url })
+    t.ok([200, 303].includes(checked.statusCode), `a HEAD of ${url.slice(base.length) || url} answers as the GET would`)
+    t.notOk(checked.headers['set-cookie'], 'but opens no session')
+  }
+  t.equal(await visitsOf(db, link.id), 0, 'and counts no visit')
+
   const page = await visit(app, `${base}/${photo}`)
   t.equal(page.statusCode, 200, 'the photo page opens without a session')
   t.match(page.body, `${base}/${photo}/thumb/view`, 'and shows the photo')

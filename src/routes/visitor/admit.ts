@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Session } from '@fastify/secure-session'
 import { notFound } from '../../plugins/errors.ts'
 import { admitVisitor } from '../../sharing/admission.ts'
 import type { LinkGrant } from '../../sharing/grants.ts'
@@ -10,9 +9,13 @@ import { rememberToken, startVisitorSession } from '../../sharing/visitor-sessio
  * counted once on each link new to it that still has room, the token joins
  * the session so the page's images, map data and zips follow, and the
  * visit's time is noted. Returns the ids of the links the session may use.
+ * A HEAD request (a link checker) is answered as the GET would be, but
+ * opens nothing and counts nothing: the links it gets were checked for room.
  */
-export async function admit (app: FastifyInstance, visitor: Session, token: string, links: LinkGrant[]): Promise<Set<number>> {
+export async function admit (app: FastifyInstance, request: FastifyRequest, token: string, links: LinkGrant[]): Promise<Set<number>> {
   if (links.length === 0) return new Set()
+  if (request.method === 'HEAD') return new Set(links.map(l => l.id))
+  const { visitor } = request
   const now = app.now()
   const { sid, expiresAt } = startVisitorSession(visitor, now)
   const fresh = links.filter(l => !l.admitted).map(l => l.id)
@@ -26,5 +29,5 @@ export async function admit (app: FastifyInstance, visitor: Session, token: stri
 /** The page's own link; a link that filled up since the scope looked answers like an expired one. */
 export async function admitShare (app: FastifyInstance, request: FastifyRequest): Promise<void> {
   const { share } = request
-  if (!(await admit(app, request.visitor, share.token, [share.link])).has(share.link.id)) throw notFound()
+  if (!(await admit(app, request, share.token, [share.link])).has(share.link.id)) throw notFound()
 }

@@ -52,7 +52,7 @@ export default async function openRoutes (app: FastifyInstance, { limiter }: { l
     // Albums still locked are listed (without cover or count) but not counted: their password does that.
     const now = app.now()
     const locked = new Set(visible.filter(s => isLocked(s.link, request.visitor, now)).map(s => s.link.id))
-    const admitted = await admit(app, request.visitor, token, visible.filter(s => !locked.has(s.link.id)).map(s => s.link))
+    const admitted = await admit(app, request, token, visible.filter(s => !locked.has(s.link.id)).map(s => s.link))
     const shared = visible.filter(s => locked.has(s.link.id) || admitted.has(s.link.id))
     if (shared.length === 0) return await sendInvalidLink(reply)
     if (shared.length === 1) return await reply.redirect(`/s/${token}/${shared[0].album.uid}`, 303)

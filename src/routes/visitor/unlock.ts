@@ -57,7 +57,7 @@ export default async function unlockRoutes (app: FastifyInstance): Promise<void>
       return await renderPasswordPage(reply, share, 'That password is not right.', next)
     }
     attempts.recordSuccess(client, share.link.id)
-    if (!(await admit(app, request.visitor, share.token, [share.link])).has(share.link.id)) throw notFound()
+    if (!(await admit(app, request, share.token, [share.link])).has(share.link.id)) throw notFound()
     rememberUnlock(request.visitor, share.link.id, share.link.passwordVersion, app.now())
     return await reply.redirect(next, 303)
   })
