@@ -61,6 +61,18 @@ t.test('stop after N visits: new visitors get the expired link\'s page, counted 
   t.match(rowHtml((await ownerGet(o, `/albums/${album.uid}/share`)).body, id), /name="max_visits"[^>]*value=""/)
 })
 
+t.test('two new browsers at once cannot both take the last place', async t => {
+  const o = await ownerApp(t)
+  const album = await albumOfKind(o, 'state')
+  const id = await addLink(o, album)
+  const link = (await storedLink(o, id))!
+  await limitTo(o, album, link, '1')
+  const base = `/s/${link.token}/${album.uid}`
+  const answers = await Promise.all([1, 2, 3].map(async () => (await visit(o.app, base, '', freshClient())).statusCode))
+  t.same(answers.sort(), [200, 404, 404], 'one gets in, the others are refused')
+  t.equal((await storedLink(o, id))!.views, 1, 'one visit counted')
+})
+
 t.test('a limit set after the visits keeps the visitors it already counted', async t => {
   const o = await ownerApp(t)
   const album = await albumOfKind(o, 'month')
