@@ -4,6 +4,7 @@ import * as m0002 from './0002_link_options.ts'
 import * as m0003 from './0003_owner_session_epoch.ts'
 import * as m0004 from './0004_visitor_sessions.ts'
 import * as m0005 from './0005_videos.ts'
+import * as m0006 from './0006_link_stats.ts'
 
 /** Every migration, in order. Adding one means adding its line here. */
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_link_options': m0002,
   '0003_owner_session_epoch': m0003,
   '0004_visitor_sessions': m0004,
-  '0005_videos': m0005
+  '0005_videos': m0005,
+  '0006_link_stats': m0006
 }

@@ -11,6 +11,7 @@ import csrfPlugin from './plugins/csrf.ts'
 import errorsPlugin, { frameworkErrors } from './plugins/errors.ts'
 import staticPlugin from './plugins/static.ts'
 import limitsPlugin, { type LimitSettings } from './plugins/limits.ts'
+import linkStatsPlugin from './plugins/link-stats.ts'
 import { proxyTrust } from './plugins/client-key.ts'
 import healthRoutes from './routes/health.ts'
 import loginRoutes from './routes/owner/login.ts'
@@ -61,6 +62,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(sessionsPlugin)
   await app.register(csrfPlugin)
   await app.register(staticPlugin)
+  await app.register(linkStatsPlugin)
 
   await app.register(healthRoutes)
   await app.register(loginRoutes)

@@ -8,6 +8,7 @@ import type { DB } from './db/schema.ts'
 import type { Config } from './config.ts'
 import type { IndexState } from './library/index-state.ts'
 import type { Limits } from './plugins/limits.ts'
+import type { LinkStats } from './sharing/link-stats.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +16,8 @@ declare module 'fastify' {
     config: Config
     indexState: IndexState
     limits: Limits
+    /** Photo views, downloads and last visits of links, buffered (see sharing/link-stats.ts). */
+    linkStats: LinkStats
     /** Clock used for link expiry; tests replace it. */
     now: () => Date
   }

@@ -1,16 +1,9 @@
 import type Database from 'better-sqlite3'
 import { LRUCache } from 'lru-cache'
-import {
-  TableNode, type Kysely, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs,
-  type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow
+import type {
+  Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow
 } from 'kysely'
 import type { DB } from './schema.ts'
-
-/**
- * Tables whose writes never change what a page shows a visitor (counters):
- * writing them leaves every cached read valid.
- */
-const UNVERSIONED_TABLES = new Set<string>([])
 
 const versions = new WeakMap<Kysely<DB>, () => string>()
 
@@ -25,20 +18,12 @@ export function changeVersion (db: Kysely<DB>): string {
   return versions.get(db)?.() ?? `uncached-${Math.random()}`
 }
 
-function writtenTable (node: RootOperationNode): string | undefined {
-  const target: OperationNode | undefined = node.kind === 'InsertQueryNode'
-    ? node.into
-    : node.kind === 'UpdateQueryNode' ? node.table : undefined
-  return target !== undefined && TableNode.is(target) ? target.table.identifier.name : undefined
-}
-
 class WriteCounter implements KyselyPlugin {
   writes = 0
   private readonly counted = new WeakSet<object>()
 
   transformQuery (args: PluginTransformQueryArgs): RootOperationNode {
-    const table = writtenTable(args.node)
-    if (args.node.kind !== 'SelectQueryNode' && !(table !== undefined && UNVERSIONED_TABLES.has(table))) {
+    if (args.node.kind !== 'SelectQueryNode') {
       this.writes++
       this.counted.add(args.queryId)
     }
@@ -49,6 +34,23 @@ class WriteCounter implements KyselyPlugin {
     if (this.counted.has(args.queryId)) this.writes++
     return args.result
   }
+}
+
+const uncountedOf = new WeakMap<Kysely<DB>, Kysely<DB>>()
+
+/**
+ * The same connection without the write counter, for writes no cache reads:
+ * link statistics and visit admissions. They leave the change version alone,
+ * so rendered pages and membership answers stay cached (a commit on the same
+ * connection does not move SQLite's data_version either).
+ */
+export function uncountedWrites (db: Kysely<DB>): Kysely<DB> {
+  let plain = uncountedOf.get(db)
+  if (!plain) {
+    plain = db.withoutPlugins()
+    uncountedOf.set(db, plain)
+  }
+  return plain
 }
 
 /** The Kysely plugin that counts writes, and the registration of the version it makes with SQLite's own. */

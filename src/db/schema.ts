@@ -82,6 +82,20 @@ export interface LinksTable {
   /** Bumped on every password change or removal, which revokes earlier unlocks. */
   password_version: Generated<number>
   allow_downloads: Generated<number>
+  /** New visitors are refused once `views` (the visits) reaches this; null: no limit. */
+  max_visits: number | null
+  photo_views: Generated<number>
+  /** Single originals downloaded. */
+  downloads: Generated<number>
+  zip_downloads: Generated<number>
+  last_visit_at: string | null
+}
+
+/** Visitor sessions counted on a link (one visit each), kept until their cookie would have expired. */
+export interface LinkVisitorsTable {
+  link_id: number
+  sid: string
+  expires_at: string
 }
 
 export interface UsersTable {
@@ -106,6 +120,7 @@ export interface DB {
   links: LinksTable
   users: UsersTable
   ended_visitor_sessions: EndedVisitorSessionsTable
+  link_visitors: LinkVisitorsTable
 }
 
 export type Photo = Selectable<PhotosTable>

@@ -3,6 +3,8 @@ import type { Album, DB, Link } from '../db/schema.ts'
 import { linkIsExpired } from './grants.ts'
 import { linksOfAlbum, otherAlbumsOfToken } from './links.ts'
 import { linkUrl } from './link-url.ts'
+import { limitSpent } from './visit-limit.ts'
+import { extensionsOf, type Extension } from './expiry.ts'
 
 /** A link as the owner's pages show it: whether it has a password, never the hash. */
 export type ShownLink = Omit<Link, 'password_hash'> & { protected: boolean }
@@ -11,7 +13,11 @@ export interface LinkRow {
   link: ShownLink
   url: string
   expired: boolean
+  /** Past its visit limit: new visitors are turned away. */
+  spent: boolean
   alsoShares: Array<Pick<Album, 'uid' | 'slug' | 'title' | 'kind'>>
+  /** What "Extend by …" would make of its expiry; none when it never expires. */
+  extensions: Extension[]
 }
 
 /** The share dialog's rows: each link with its URL, state and the other albums its secret opens. */
@@ -20,7 +26,14 @@ export async function linkRows (db: Kysely<DB>, album: Album, base: string, now:
   return await Promise.all(links.map(async link => {
     const alsoShares = await otherAlbumsOfToken(db, link.token, album.id)
     const { password_hash: hash, ...shown } = link
-    return { link: { ...shown, protected: hash !== null }, url: linkUrl(base, link.token, album, alsoShares), expired: linkIsExpired(link, now), alsoShares }
+    return {
+      link: { ...shown, protected: hash !== null },
+      url: linkUrl(base, link.token, album, alsoShares),
+      expired: linkIsExpired(link, now),
+      spent: limitSpent(link),
+      alsoShares,
+      extensions: extensionsOf(link.expires_at, now)
+    }
   }))
 }
 

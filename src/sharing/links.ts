@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Album, DB, Link } from '../db/schema.ts'
 import { generateSecret } from './secrets.ts'
 
-export type LinkChanges = Pick<Link, 'token' | 'expires_at'> & Partial<Pick<Link, 'allow_downloads' | 'password_hash'>>
+export type LinkChanges = Pick<Link, 'token' | 'expires_at'> & Partial<Pick<Link, 'allow_downloads' | 'password_hash' | 'max_visits'>>
 
 export async function linksOfAlbum (db: Kysely<DB>, albumId: number): Promise<Link[]> {
   return await db.selectFrom('links').selectAll().where('album_id', '=', albumId).orderBy('created_at', 'asc').orderBy('id', 'asc').execute()

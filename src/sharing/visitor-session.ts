@@ -6,17 +6,28 @@ export const MAX_TOKENS = 20
 export const VISITOR_SESSION_SECONDS = 30 * 24 * 3600
 
 /**
- * Tokens this browser has opened, most recently opened last; past MAX_TOKENS
- * the least recently opened drops out. The first token starts the session:
- * it gets a random id and an issue time, which the power icon records as
- * ended on the server. True when the token is new to the session (a visit to count).
+ * The session's random id, started now if it has none: with its issue time,
+ * which the power icon records as ended on the server and which bounds how
+ * long the session is remembered as counted on a link.
  */
-export function rememberToken (session: Session, token: string, now: Date): boolean {
-  if (session.get('sid') === undefined) {
-    session.set('sid', randomBytes(16).toString('base64url'))
+export function startVisitorSession (session: Session, now: Date): { sid: string, expiresAt: Date } {
+  let sid = session.get('sid')
+  if (sid === undefined) {
+    sid = randomBytes(16).toString('base64url')
+    session.set('sid', sid)
     session.set('iat', now.getTime())
     session.set('tokens', [])
   }
+  return { sid, expiresAt: new Date((session.get('iat') ?? now.getTime()) + VISITOR_SESSION_SECONDS * 1000) }
+}
+
+/**
+ * Tokens this browser has opened, most recently opened last; past MAX_TOKENS
+ * the least recently opened drops out. The first token starts the session.
+ * True when the token is new to the session.
+ */
+export function rememberToken (session: Session, token: string, now: Date): boolean {
+  startVisitorSession(session, now)
   const tokens = session.get('tokens') ?? []
   if (tokens.at(-1) === token) return false
   session.set('tokens', [...tokens.filter(t => t !== token), token].slice(-MAX_TOKENS))

@@ -1,6 +1,7 @@
 // Link protection in a real browser: the owner sets a password in the share
-// dialog; a fresh visitor meets the password page, a wrong and the right
-// password, the album; the owner turns downloads off and the visitor loses
+// dialog; a fresh visitor meets the password page, a wrong password, the
+// password form at a photo's own URL and the right password, which returns
+// to that photo; the owner turns downloads off and the visitor loses
 // every download; the owner's /links overview — with JavaScript on and off.
 import t from 'tap'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
@@ -24,7 +25,7 @@ await browserTest(t, 'link protection walk', async t => {
       const tag = js ? 'js' : 'nojs'
       const album = albums[i]
       const token = `protected-${tag}`
-      const link = await createLink(server.db, album.id, 'owner', { token })
+      const link = await createLink(server.db, album.id, 'owner', { token, expires_at: new Date(Date.now() + 10 * DAY).toISOString() })
       const [photo] = await allAlbumPhotos(server.db, album, 'visitor')
       const owner = await newContext(browser, { javaScriptEnabled: js })
       const visitor = await newContext(browser, { javaScriptEnabled: js })
@@ -52,7 +53,7 @@ await browserTest(t, 'link protection walk', async t => {
       await checkA11y(t, guest, 'password page')
       await checkIconButtonNames(t, guest, 'password page')
       await screenshot(guest, `visitor-password-${tag}`)
-      for (const url of [`${base}/${photo.uid}`, `${base}/${photo.uid}/thumb/tile`, `${base}/download`]) {
+      for (const url of [`${base}/${photo.uid}/thumb/tile`, `${base}/download`]) {
         t.equal((await guest.request.get(url)).status(), 404, `${url.slice(base.length) || '/'} is 404 while locked`)
       }
 
@@ -61,9 +62,17 @@ await browserTest(t, 'link protection walk', async t => {
       t.equal(await guest.textContent('.form-error'), 'That password is not right.', 'a wrong password is refused')
       t.equal(await guest.getAttribute('#password', 'aria-invalid'), 'true', 'and the field is marked invalid')
       await checkA11y(t, guest, 'password page (wrong password)')
+
+      // A link to one photo, sent on its own: the password form there, then that photo.
+      const photoUrl = `${base}/${photo.uid}`
+      const asked = await guest.goto(photoUrl)
+      t.equal(asked?.status(), 401, 'a photo of the locked link asks for the password')
+      t.match(await guest.textContent('main'), 'This shared album is protected', 'with the same form')
       await guest.fill('#password', PASSWORD)
       await reloadAfter(guest, async () => await guest.click('button:has-text("Open album")'))
-      t.equal(guest.url(), base, 'the right password leads to the album')
+      t.equal(guest.url(), photoUrl, 'the right password returns to the photo asked for')
+      t.ok(await imageLoads(guest.locator('.stage img')), 'which is shown')
+      await guest.goto(base)
       await guest.locator('.photo-grid').waitFor()
       t.equal(await guest.textContent('.appbar h1'), album.title, 'the album is open')
       t.ok(await imageLoads(guest.locator('.photo-grid img').first()), 'its thumbnails load')
@@ -95,7 +104,8 @@ await browserTest(t, 'link protection walk', async t => {
       const cells = tr.locator('td')
       t.equal(await tr.count(), 1, 'the link has a row')
       t.equal(await cells.nth(0).locator('a').textContent(), album.title, 'naming its album')
-      t.equal(await cells.nth(2).textContent(), 'Never', 'it never expires')
+      const expiry = (await cells.nth(2).textContent()) ?? ''
+      t.match(expiry, /^\d+ \w+ \d{4}$/, `it expires on a date (${expiry})`)
       t.ok(await cells.nth(3).locator('svg').isVisible(), 'a lock icon under Password')
       t.equal(await cells.nth(3).locator('.sr-only').textContent(), 'Password protected', 'named for screen readers')
       t.equal(await cells.nth(4).textContent(), 'No', '"No" under Downloads')
@@ -106,10 +116,10 @@ await browserTest(t, 'link protection walk', async t => {
       await tr.locator('select[name=expires]').selectOption('1y')
       await reloadAfter(page, async () => await tr.locator('button:has-text("Extend")').click())
       t.equal(page.url(), `${server.base}/links`, 'Extend comes back to the overview')
-      t.match(await cells.nth(2).textContent(), /^\d+ \w+ \d{4}$/, `the row now shows an expiry date (${await cells.nth(2).textContent()})`)
+      t.not(await cells.nth(2).textContent(), expiry, `the row shows the later date (${await cells.nth(2).textContent()})`)
       const stored = await server.db.selectFrom('links').select('expires_at').where('id', '=', link.id).executeTakeFirstOrThrow()
       const inDays = (Date.parse(`${stored.expires_at!.replace(/Z$/, '')}Z`) - Date.now()) / DAY
-      t.ok(inDays > 364 && inDays < 367, `stored expiry is a year away (${inDays.toFixed(1)} days)`)
+      t.ok(inDays > 374 && inDays < 377, `a year was added to the expiry ten days away, not to today (${inDays.toFixed(1)} days)`)
 
       const expired = page.locator('.links-table tbody tr', { has: page.locator('input[value*="/s/long-gone-link/"]') })
       t.equal(await expired.count(), 1, 'unfiltered, the expired link is listed')

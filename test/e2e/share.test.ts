@@ -1,7 +1,9 @@
 // Owner share walk in a real browser: the share dialog from a card's context
 // menu, from an album toolbar and from a cover's share icon; details, secret,
-// expiry, copy, add, one secret for two albums, delete with confirm(); the
-// keyboard path through the dialog; and the same flow without JavaScript.
+// expiry (a picked date chooses "On a date…"), copy by click, Enter and Space,
+// add, one secret for two albums, delete with confirm(); the keyboard path
+// through the dialog; and the same flow without JavaScript (a date beside
+// "Never" is a form error that keeps what was typed).
 import t from 'tap'
 import type { Page } from 'playwright-core'
 import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer, type E2EServer } from './harness.ts'
@@ -22,9 +24,8 @@ async function waitForRows (page: Page, count: number): Promise<void> {
   await page.waitForFunction(n => document.querySelectorAll('dialog.share-dialog[open] .link-row').length === n, count)
 }
 
-async function saveSecret (page: Page, row: ReturnType<typeof rows>, secret: string, expires?: string): Promise<void> {
+async function saveSecret (page: Page, row: ReturnType<typeof rows>, secret: string): Promise<void> {
   await row.locator('input[name=secret]').fill(secret)
-  if (expires) await row.locator('select[name=expires]').selectOption(expires)
   await row.locator('button:has-text("Save")').click()
   await page.waitForFunction(s => [...document.querySelectorAll<HTMLInputElement>('dialog.share-dialog[open] input.url')].some(i => i.value.includes(`/s/${s}/`)), secret)
 }
@@ -64,19 +65,39 @@ await browserTest(t, 'owner share walk', async t => {
     t.equal(await chevron.getAttribute('aria-expanded'), 'true', 'and opens them again')
     t.ok(await row.locator('input[name=secret]').isVisible(), 'secret field shown')
 
-    await saveSecret(page, row, SECRET, '1w')
+    // A new link never expires: it offers no "Extend by", and picking a date chooses "On a date…".
+    const expires = row.locator('select[name=expires]')
+    t.equal(await expires.inputValue(), 'never', 'a new link never expires')
+    t.equal(await expires.locator('option', { hasText: 'Extend by' }).count(), 0, 'so it has nothing to extend')
+    await row.locator('input[name=expires_date]').fill(new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10))
+    t.equal(await expires.inputValue(), 'custom', 'picking a date chooses "On a date…"')
+    await saveSecret(page, row, SECRET)
     const url = await rows(page).first().locator('input.url').inputValue()
     t.equal(url, `${server.base}/s/${SECRET}/toscana`, 'the URL carries the new secret')
-    t.match(await rows(page).first().locator('.link-facts').last().textContent(), /expires \d+ \w+ \d{4}/, 'the row says when it expires')
+    t.match(await rows(page).first().locator('.link-facts', { hasText: 'Created' }).textContent(), /expires \d+ \w+ \d{4}, 23:59 UTC/, 'the row says when it expires')
     const stored = await server.db.selectFrom('links').selectAll().where('token', '=', SECRET).executeTakeFirstOrThrow()
-    const inDays = (Date.parse(stored.expires_at! + (stored.expires_at!.endsWith('Z') ? '' : 'Z')) - Date.now()) / DAY
-    t.ok(inDays > 6.9 && inDays < 7.1, `stored expiry is one week away (${inDays.toFixed(2)} days)`)
+    const inDays = (Date.parse(stored.expires_at!) - Date.now()) / DAY
+    t.ok(inDays > 7 && inDays < 8, `stored expiry is the end of the day a week away (${inDays.toFixed(2)} days)`)
+    t.match(await rows(page).first().locator('select[name=expires] option[value="1w"]').textContent(), /^Extend by 1 week \(until \d+ \w+ \d{4}\)$/, 'now it offers extensions, with their dates')
 
-    // Copy.
-    await rows(page).first().locator('input.url').click()
-    await page.waitForFunction(() => document.querySelector('dialog.share-dialog[open] .copied')?.textContent === 'Copied')
-    t.pass('clicking the URL says "Copied"')
-    t.equal(await page.evaluate(async () => await navigator.clipboard.readText()), url, 'the clipboard holds the URL')
+    // Copy: a click, then Enter and Space on the focused field.
+    const copied = async (how: string, act: () => Promise<void>): Promise<void> => {
+      await page.evaluate(async () => {
+        await navigator.clipboard.writeText('')
+        const status = document.querySelector('dialog.share-dialog[open] .copied')
+        if (status) status.textContent = ''
+      })
+      await act()
+      await page.waitForFunction(() => document.querySelector('dialog.share-dialog[open] .copied')?.textContent === 'Copied')
+      t.pass(`${how} says "Copied"`)
+      t.equal(await page.evaluate(async () => await navigator.clipboard.readText()), url, `${how}: the clipboard holds the URL`)
+    }
+    const field = rows(page).first().locator('input.url')
+    await copied('clicking the URL', async () => { await field.click() })
+    await field.focus()
+    await copied('Enter on the URL', async () => { await page.keyboard.press('Enter') })
+    await copied('Space on the URL', async () => { await page.keyboard.press(' ') })
+    t.ok(await dialog(page).isVisible(), 'and the dialog stays open')
 
     // Add link.
     await dialog(page).locator('button:has-text("Add link")').click()
@@ -238,12 +259,21 @@ await browserTest(t, 'owner share walk', async t => {
 
     const date = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10)
     await row.locator('input[name=secret]').fill('lazio-no-script')
-    await row.locator('select[name=expires]').selectOption('custom')
     await row.locator('input[name=expires_date]').fill(date)
+    await row.locator('input[name=max_visits]').fill('25')
+    t.equal(await row.locator('select[name=expires]').inputValue(), 'never', 'without JavaScript the date does not choose for the owner')
+    await reloadAfter(page, async () => await row.locator('button:has-text("Save")').click())
+    t.match(await row.locator('.form-error').textContent(), 'You entered the date', 'a date beside "Never" is a form error')
+    t.match(await row.locator('.form-error').textContent(), 'choose "On a date…"', 'that says what to choose')
+    t.equal(await row.locator('input[name=secret]').inputValue(), 'lazio-no-script', 'the typed secret is still there')
+    t.equal(await row.locator('input[name=expires_date]').inputValue(), date, 'so is the date')
+    t.equal(await row.locator('input[name=max_visits]').inputValue(), '25', 'and the visit limit')
+    await checkA11y(t, page, 'share page (no JS, expiry error)')
+    await row.locator('select[name=expires]').selectOption('custom')
     await row.locator('button:has-text("Save")').click()
     await page.waitForURL(/\/share\?open=\d+/)
     t.match(await page.locator('.link-row input.url').first().inputValue(), /\/s\/lazio-no-script\/lazio-june-2024$/, 'saved secret')
-    t.match(await page.locator('.link-row .link-facts').last().textContent(), /expires \d+ \w+ \d{4}, 23:59 UTC/, 'the row says when it expires')
+    t.match(await page.locator('.link-row .link-facts', { hasText: 'Created' }).first().textContent(), /expires \d+ \w+ \d{4}, 23:59 UTC/, 'the row says when it expires')
     t.match((await server.db.selectFrom('links').select('expires_at').where('token', '=', 'lazio-no-script').executeTakeFirstOrThrow()).expires_at, date, 'saved expiry date')
 
     await page.locator('.link-row .chevron').first().click()

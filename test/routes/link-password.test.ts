@@ -14,12 +14,12 @@ t.test('a protected link shows a password page and refuses every content route u
   t.match(page.body, 'This shared album is protected')
   t.notMatch(page.body, '/thumb/', 'no photo of the album on the password page')
   const cookie = cookiesFrom(page)
-  await everyContentRoute(t, ctx, cookie, 'refused', 'locked')
+  await everyContentRoute(t, ctx, cookie, 'locked', 'locked')
 
   const wrong = await unlock(ctx, cookie, 'not it')
   t.equal(wrong.statusCode, 401)
   t.match(wrong.body, 'That password is not right.')
-  await everyContentRoute(t, ctx, cookiesFrom(wrong, cookie), 'refused', 'wrong password')
+  await everyContentRoute(t, ctx, cookiesFrom(wrong, cookie), 'locked', 'wrong password')
 
   const right = await unlock(ctx, cookie, 'open sesame')
   t.equal(right.statusCode, 303)
@@ -40,7 +40,7 @@ t.test('changing or removing the password, or deleting the link, revokes unlocks
   let cookie = await open()
   await everyContentRoute(t, ctx, cookie, 'served', 'unlocked')
   t.equal((await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, { secret: SECRET, expires: 'never', password: 'new secret words', options: '1', allow_downloads: '1' })).statusCode, 303)
-  await everyContentRoute(t, ctx, cookie, 'refused', 'password changed after unlock')
+  await everyContentRoute(t, ctx, cookie, 'locked', 'password changed after unlock')
   t.equal((await unlock(ctx, cookie, 'open sesame')).statusCode, 401, 'the old password no longer works')
 
   const relock = cookiesFrom(await unlock(ctx, cookie, 'new secret words'), cookie)

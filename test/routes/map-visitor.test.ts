@@ -79,15 +79,16 @@ t.test('visitor map of a shared album', async t => {
     const soon = cookiesFrom(await app.inject({ url: `/s/map-soon-expired/${album.slug}` }))
     clock.now = new Date(clock.now.getTime() + 120_000)
     const other = await db.selectFrom('albums').selectAll().where('kind', '=', 'state').executeTakeFirstOrThrow()
-    const cases: Array<[string, string, string]> = [
-      ['unknown token', '/s/not-a-real-link/' + album.slug, cookie],
-      ['expired link', `/s/map-soon-expired/${album.slug}`, soon],
-      ['link not opened in this browser', base, ''],
-      ['album the token does not share', `/s/map-test-link/${other.slug}`, cookie]
+    const cases: Array<[string, string, string, string[]]> = [
+      ['unknown token', '/s/not-a-real-link/' + album.slug, cookie, ['/map', '/map.geojson']],
+      ['expired link', `/s/map-soon-expired/${album.slug}`, soon, ['/map', '/map.geojson']],
+      // The map page opens a link like the album page does (a deep link); its data needs that session.
+      ['link not opened in this browser', base, '', ['/map.geojson']],
+      ['album the token does not share', `/s/map-test-link/${other.slug}`, cookie, ['/map', '/map.geojson']]
     ]
     let n = 0
-    for (const [what, url, c] of cases) {
-      for (const path of ['/map', '/map.geojson']) {
+    for (const [what, url, c, paths] of cases) {
+      for (const path of paths) {
         const res = await app.inject({ url: url + path, headers: { cookie: c }, remoteAddress: `10.7.1.${++n}` })
         t.equal(res.statusCode, 404, `${what}: ${path}`)
         t.equal(res.body, unknown, `${what}: ${path} has the invalid-link body`)

@@ -33,15 +33,26 @@ export async function unlock (ctx: Ctx, cookie: string, password: string, client
   return await ctx.app.inject({ method: 'POST', url: `${ctx.base}/unlock`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `password=${encodeURIComponent(password)}`, remoteAddress: client })
 }
 
-export async function everyContentRoute (t: Test, ctx: Ctx, cookie: string, expect: 'refused' | 'served', what: string): Promise<void> {
+/** Pages a link may be opened at: while it is locked they show the password form instead of refusing. */
+const PAGES = new Set(['photo', 'map'])
+
+/**
+ * `served`: every route answers 200; `refused`: every route answers like an
+ * unknown link; `locked`: the pages show the password form (401), the rest
+ * answers like an unknown link.
+ */
+export async function everyContentRoute (t: Test, ctx: Ctx, cookie: string, expect: 'refused' | 'served' | 'locked', what: string): Promise<void> {
   const invalid = await unknownLinkBody(ctx.app)
   for (const [name, url] of Object.entries(ctx.routes)) {
     const res = await visit(ctx.app, url, cookie)
     if (expect === 'served') t.equal(res.statusCode, 200, `${what}: ${name} served`)
-    else {
+    else if (expect === 'locked' && PAGES.has(name)) {
+      t.equal(res.statusCode, 401, `${what}: ${name} asks for the password`)
+      t.match(res.body, 'This shared album is protected', `${what}: ${name} shows the password form`)
+      t.notMatch(res.body, '/thumb/', `${what}: ${name} shows no photo`)
+    } else {
       t.equal(res.statusCode, 404, `${what}: ${name} refused`)
       t.equal(res.body, invalid, `${what}: ${name} answers like a missing page`)
     }
   }
 }
-

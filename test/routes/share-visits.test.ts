@@ -8,13 +8,13 @@ t.test('every row shows created date, expiry and visits; a browser session count
   const album = await albumOfKind(o, 'month')
   const id = await addLink(o, album)
   const other = await addLink(o, album)
-  await saveLink(o, album, (await storedLink(o, other))!, { expires: '1w' })
+  await saveLink(o, album, (await storedLink(o, other))!, { expires: 'custom', expires_date: '2025-02-07' })
   const { token } = (await storedLink(o, id))!
   t.equal((await storedLink(o, id))!.created_at, '2025-01-31T10:00:00.000Z', 'created on the app clock')
 
   let page = (await ownerGet(o, `/albums/${album.uid}/share`)).body
   t.match(rowHtml(page, id), 'Created 31 January 2025 · 0 visits · never expires')
-  t.match(rowHtml(page, other), 'Created 31 January 2025 · 0 visits · expires 7 February 2025, 10:00 UTC')
+  t.match(rowHtml(page, other), 'Created 31 January 2025 · 0 visits · expires 7 February 2025, 23:59 UTC')
 
   const first = await o.app.inject({ url: `/s/${token}` })
   t.equal(first.statusCode, 303)

@@ -42,7 +42,7 @@ t.test('an unlock lasts 24 hours', async t => {
   t.equal((await visit(ctx.app, ctx.base, cookie)).statusCode, 200, 'after 23 hours still open')
   ctx.clock.now = new Date(ctx.clock.now.getTime() + 3600_000 + 1000)
   t.equal((await visit(ctx.app, ctx.base, cookie)).statusCode, 401, 'after 24 hours the password is asked again')
-  await everyContentRoute(t, ctx, cookie, 'refused', 'unlock expired')
+  await everyContentRoute(t, ctx, cookie, 'locked', 'unlock expired')
 })
 
 t.test('ended session ids are kept only until their cookie would have expired', async t => {

@@ -5,13 +5,14 @@ import { Type } from '@sinclair/typebox'
 import type { Album, Link } from '../../db/schema.ts'
 import { findAlbum } from '../../library/albums/albums.ts'
 import { createLink, deleteLink, findLink, tokenTakenInAlbum, updateLink } from '../../sharing/links.ts'
-import { linkRows, type RowError } from '../../sharing/link-rows.ts'
+import { linkRows, type RowError, type TypedFields } from '../../sharing/link-rows.ts'
 import { normaliseSecret } from '../../sharing/secrets.ts'
-import { EXPIRY_CHOICES, parseExpiry } from '../../sharing/expiry.ts'
+import { parseExpiry } from '../../sharing/expiry.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
 import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { passwordChange } from '../../sharing/link-password.ts'
 import { qrSvg } from '../../sharing/qr-code.ts'
+import { parseVisitLimit } from '../../sharing/visit-limit.ts'
 import { LIST_PATH } from './lists.ts'
 import { CsrfBody, Uid } from './params.ts'
 import { render } from '../../views/pages.ts'
@@ -26,9 +27,23 @@ const SaveBody = Type.Composite([CsrfBody, Type.Object({
   password: Type.Optional(Type.String({ maxLength: 1000 })),
   remove_password: Type.Optional(Type.Literal('1')),
   allow_downloads: Type.Optional(Type.Literal('1')),
+  /** "Stop after … visits"; empty: no limit. */
+  max_visits: Type.Optional(Type.String({ maxLength: 20 })),
   /** Present when the form carried the protection fieldset: only then does a missing checkbox mean "off". */
   options: Type.Optional(Type.Literal('1'))
 })])
+type SaveFields = Static<typeof SaveBody>
+
+const typedFields = (body: SaveFields): TypedFields => ({
+  secret: body.secret,
+  expires: body.expires,
+  expires_date: body.expires_date ?? '',
+  password: body.password ?? '',
+  remove_password: body.remove_password === '1',
+  max_visits: body.max_visits ?? '',
+  allow_downloads: body.allow_downloads === '1',
+  options: body.options === '1'
+})
 
 export default async function shareRoutes (app: TypedApp): Promise<void> {
   const albumOr404 = async (uid: string): Promise<Album> => {
@@ -44,10 +59,13 @@ export default async function shareRoutes (app: TypedApp): Promise<void> {
 
   const renderDialog = async (request: FastifyRequest, reply: FastifyReply, album: Album, open: number | undefined, error?: RowError): Promise<FastifyReply> => {
     const base = shareBase(request, app.config.publicUrl)
+    await app.linkStats.flush()
     // Each row's details show its QR code, drawn on the server from the URL the row shows.
     const rows = await Promise.all((await linkRows(app.db, album, base, app.now())).map(async row => ({ ...row, qr: await qrSvg(row.url) })))
+    // A refused form is shown again with what was typed, the new password too: nothing may keep that page.
+    if (error) reply.header('cache-control', 'no-store')
     return await render(reply.code(error ? 400 : 200), 'pages/owner/share', {
-      title: `Share ${album.title}`, album, rows, originWarning: shareOriginWarning(base, app.config.publicUrl, app.config.host), open: error?.linkId ?? open, error: error ?? null, expiryChoices: EXPIRY_CHOICES, listPath: LIST_PATH[album.kind]
+      title: `Share ${album.title}`, album, rows, originWarning: shareOriginWarning(base, app.config.publicUrl, app.config.host), open: error?.linkId ?? open, error: error ?? null, listPath: LIST_PATH[album.kind]
     })
   }
 
@@ -67,9 +85,8 @@ export default async function shareRoutes (app: TypedApp): Promise<void> {
     const album = await albumOr404(request.params.uid)
     const link = await linkOr404(album, request.params.id)
     const fail = async (message: string): Promise<FastifyReply> =>
-      await renderDialog(request, reply, album, link.id, {
-        linkId: link.id, message, fields: { secret: request.body.secret, expires: request.body.expires, expires_date: request.body.expires_date ?? '' }
-      })
+      await renderDialog(request, reply, album, link.id, { linkId: link.id, message, fields: typedFields(request.body) })
+    const options = request.body.options === '1'
     const secret = normaliseSecret(request.body.secret)
     if (!secret.ok) return await fail(secret.error)
     if (await tokenTakenInAlbum(app.db, album.id, secret.secret, link.id)) {
@@ -77,12 +94,15 @@ export default async function shareRoutes (app: TypedApp): Promise<void> {
     }
     const expiry = parseExpiry(request.body.expires, request.body.expires_date, link.expires_at, app.now())
     if (!expiry.ok) return await fail(expiry.error)
+    const limit = parseVisitLimit(request.body.max_visits)
+    if (options && !limit.ok) return await fail(limit.error)
     const password = await passwordChange(request.body.password, request.body.remove_password === '1')
     if (!password.ok) return await fail(password.error)
     await updateLink(app.db, album.id, link.id, {
       token: secret.secret,
       expires_at: expiry.expiresAt,
-      ...(request.body.options === '1' ? { allow_downloads: request.body.allow_downloads === '1' ? 1 : 0 } : {}),
+      ...(options ? { allow_downloads: request.body.allow_downloads === '1' ? 1 : 0 } : {}),
+      ...(options && limit.ok ? { max_visits: limit.maxVisits } : {}),
       ...(password.hash !== undefined ? { password_hash: password.hash } : {})
     }, app.now())
     return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)

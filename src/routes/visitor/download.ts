@@ -34,7 +34,8 @@ export default async function downloadRoutes (app: TypedApp, { resolveShare }: {
       return await render(reply, 'pages/visitor/busy', { title: 'Downloads busy', visitor: true })
     }
     try {
-      const { album } = request.share
+      const { album, link } = request.share
+      app.linkStats.count(link.id, 'zip_downloads')
       const items = await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'visitor'))
       const uidOf = new Map(items.map(p => [p.id, p.uid]))
       const decidedBy = new Map(items.flatMap(p => p.companion_of === null ? [] : [[p.uid, uidOf.get(p.companion_of) ?? p.uid] as const]))

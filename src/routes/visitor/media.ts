@@ -8,6 +8,10 @@ import { isThumbSize } from '../../library/indexer/thumbnails.ts'
 import { sendOriginal, sendThumb } from '../media/send-image.ts'
 import { PhotoParams, ThumbParams } from './params.ts'
 
+/** A download counts once: not a HEAD, a revalidation (304) or the later parts of a resumed download. */
+const isWholeDownload = (method: string, status: number, range: unknown): boolean =>
+  method === 'GET' && (status === 200 || (status === 206 && typeof range === 'string' && range.startsWith('bytes 0-')))
+
 /** Image bytes after the same grant check as the pages: live token, photo in that album, visible. */
 export default async function mediaRoutes (app: TypedApp): Promise<void> {
   // A grid asks for a hundred thumbnails at once: membership answers are kept until the data changes.
@@ -29,6 +33,8 @@ export default async function mediaRoutes (app: TypedApp): Promise<void> {
   }, async (request, reply) => {
     const photo = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
     if (!photo) throw notFound()
-    return await sendOriginal(reply, app.config.originals, photo, true)
+    await sendOriginal(reply, app.config.originals, photo, true)
+    if (isWholeDownload(request.method, reply.statusCode, reply.getHeader('content-range'))) app.linkStats.count(request.share.link.id, 'downloads')
+    return reply
   })
 }

@@ -9,16 +9,21 @@ import { clearVisitorSession, hasToken, visitorSessionId } from '../../sharing/v
 import { isUnlocked } from '../../sharing/unlocks.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
 import { render } from '../../views/pages.ts'
+import { limitReached } from '../../sharing/visit-limit.ts'
 
 /**
- * - `open`: pages that open the link (no session needed yet) and show the
- *   password form while a protected link is locked;
- * - `content`: everything else a visitor sees (pages, thumbnails, map data);
+ * - `open`: the album page and the password form's post: they need no
+ *   session yet, and a session ended with the power icon starts anew;
+ * - `page`: the other pages a link may be opened at (a photo, the map): no
+ *   session needed yet, but an ended one is refused;
+ * - `content`: everything else a visitor sees (thumbnails, map data, videos);
  * - `download`: originals and zips, which the link's downloads switch also governs;
  * - `preview`: the link-preview image that chat apps fetch without cookies:
  *   no session needed, and never for a password-protected link.
+ * While a protected link is locked, `open` and `page` routes show the
+ * password form; the others answer like an unknown link.
  */
-export type AccessMode = 'open' | 'content' | 'download' | 'preview'
+export type AccessMode = 'open' | 'page' | 'content' | 'download' | 'preview'
 
 /** The share a visitor request works under, resolved once by the scope's preHandler. */
 export interface Share extends SharedAlbum {
@@ -42,12 +47,13 @@ export type ResolveShare = (request: FastifyRequest, rawToken: string, ref: stri
 /**
  * The grant check every visitor route runs: the token (normalised) must
  * share the album now — looked up in the database, or kept from an earlier
- * request until the data changes and re-checked against the clock — and,
- * except where the route opens the link or is the link preview, the
- * visitor's session must hold it, must not have been ended with the power
- * icon, and a password-protected link must be unlocked at its current
- * password (a preview is refused for a protected link). Any failure throws the one
- * 404 that the error handler renders like a missing page.
+ * request until the data changes and re-checked against the clock — and a
+ * link past its visit limit must have counted this session. Except where a
+ * route opens the link or is the link preview, the visitor's session must
+ * hold the token, must not have been ended with the power icon, and a
+ * password-protected link must be unlocked at its current password (a
+ * preview is refused for a protected link). Any failure throws the one 404
+ * that the error handler renders like a missing page.
  */
 function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShare {
   const grantOf = cachedGrants(app.db)
@@ -55,17 +61,21 @@ function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShar
     const token = normaliseToken(rawToken)
     const now = app.now()
     const grant = token ? await grantOf({ token, ref, sid: visitorSessionId(request.visitor) }, now) : undefined
-    if (!token || !grant) {
+    // An ended session counts as none: whatever it was counted on, the next one starts afresh.
+    const link = grant && grant.sessionEnded ? { ...grant.link, admitted: false } : grant?.link
+    if (!token || !grant || !link || limitReached(link)) {
       limiter.record(clientKey(request.ip))
       throw notFound()
     }
     if (grant.sessionEnded) clearVisitorSession(request.visitor)
-    const locked = isLocked(grant.link, request.visitor, now)
+    if (grant.sessionEnded && mode === 'page') throw notFound()
+    const locked = isLocked(link, request.visitor, now)
     const needsSession = mode === 'content' || mode === 'download'
     if (needsSession && (!hasToken(request.visitor, token) || locked)) throw notFound()
-    if (mode === 'download' && !grant.link.allowDownloads) throw notFound()
-    if (mode === 'preview' && grant.link.protected) throw notFound()
-    return { token, ref, base: `/s/${token}/${ref}`, album: grant.album, link: grant.link, locked }
+    if (needsSession && link.maxVisits !== null && !link.admitted) throw notFound()
+    if (mode === 'download' && !link.allowDownloads) throw notFound()
+    if (mode === 'preview' && link.protected) throw notFound()
+    return { token, ref, base: `/s/${token}/${ref}`, album: grant.album, link, locked }
   }
 }
 
