@@ -2,10 +2,12 @@
 import { enhanceShareLinks } from './share-dialog.js'
 import { enhanceCopyFields } from './copy-link.js'
 import { enhanceViewerKeys } from './viewer-keys.js'
+import { enhanceSelection } from './selection.js'
 
 enhanceCopyFields(document)
 enhanceShareLinks(document)
 enhanceViewerKeys(document)
+enhanceSelection(document)
 
 // Forms that delete something ask first (without JS they post directly or use a confirm page).
 document.addEventListener('submit', event => {

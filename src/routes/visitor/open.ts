@@ -19,7 +19,8 @@ import { AlbumParams, TokenParams } from './params.ts'
 
 type AlbumCard = Album & { summary: AlbumSummary, locked?: boolean }
 
-const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }) })
+/** `select=all`: the page with every box ticked (the grid's "Select all" without JavaScript). */
+const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }), select: Type.Optional(Type.Literal('all')) })
 
 /** Opening a link: the token goes into the visitor session and counts one visit per browser. */
 export default async function openRoutes (app: FastifyInstance, { limiter }: { limiter: MissLimiter }): Promise<void> {
@@ -61,13 +62,14 @@ export default async function openRoutes (app: FastifyInstance, { limiter }: { l
     const { share } = request
     await open(request.visitor, share.token)
     if (share.locked) return await renderPasswordPage(reply, share, null)
-    const key = `${share.link.id}|${share.ref}|${request.query.page}|${dataVersion(app.db)}`
-    const html = pages.get(key) ?? Buffer.from(await renderAlbumPage(share, request.query.page))
+    const { page, select } = request.query
+    const key = `${share.link.id}|${share.ref}|${page}|${select ?? ''}|${dataVersion(app.db)}`
+    const html = pages.get(key) ?? Buffer.from(await renderAlbumPage(share, page, select === 'all'))
     pages.set(key, html)
     return await reply.type('text/html; charset=utf-8').send(html)
   })
 
-  async function renderAlbumPage ({ album, link, token, base }: Share, page: number): Promise<string> {
+  async function renderAlbumPage ({ album, link, token, base }: Share, page: number, selectAll: boolean): Promise<string> {
     const [summary, photos, siblings] = await Promise.all([
       summarizeAlbum(app.db, album, 'visitor'),
       albumPage(app.db, album, 'visitor', page),
@@ -84,7 +86,8 @@ export default async function openRoutes (app: FastifyInstance, { limiter }: { l
       several: siblings.length > 1,
       downloads: link.allowDownloads && summary.count > 0,
       page,
-      pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE))
+      pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
+      selectAll
     })
   }
 }
