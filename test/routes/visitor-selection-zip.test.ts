@@ -104,3 +104,21 @@ t.test('selectedAlbumPhotos keeps only the album\'s photos the audience may see'
   t.same((await selectedAlbumPhotos(db, album, 'visitor', [a, b, c, outsider])).map(p => p.uid).sort(), [a, c].sort())
   t.same((await selectedAlbumPhotos(db, album, 'owner', [a, b, c, outsider])).map(p => p.uid).sort(), [a, b, c].sort(), 'the owner sees private photos')
 })
+
+t.test('the selection zip counts against the same zip caps', async t => {
+  const { app, db } = await buildTestApp(t, { limits: { zips: 1, zipsPerClient: 1 } })
+  const album = await albumOfKind(db, 'folder', 2)
+  const [photo] = await expectedUids(db, album)
+  const link = await share(db, album, 'selection-0004')
+  const cookie = await openLink(app, link.token)
+  // A zip that holds the only place (released when its response closes).
+  const leave = app.limits.zips.tryEnter('someone else')
+  t.ok(leave)
+  const busy = await postSelection(app, `/s/${link.token}/${album.uid}/download`, cookie, [photo])
+  t.equal(busy.statusCode, 503, 'all places taken: 503')
+  t.ok(Number(busy.headers['retry-after']) > 0, 'with Retry-After')
+  t.match(busy.body, 'Downloads are busy')
+  leave!()
+  t.equal((await postSelection(app, `/s/${link.token}/${album.uid}/download`, cookie, [photo])).statusCode, 200, 'a free place: the zip')
+  t.equal(app.limits.zips.inUse, 0, 'and its place is given back')
+})
