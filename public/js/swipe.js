@@ -5,12 +5,14 @@
 const DISTANCE = 50
 const DOWN = 80
 
-export function onSwipe (root, selector, { left, right, down, move }) {
+/** `accepts(target)`: whether a finger put down on that element may swipe. */
+export function onSwipe (root, accepts, { left, right, down, move }) {
   let start = null
   const end = () => { start = null; move?.(0, 0) }
   root.addEventListener('pointerdown', event => {
-    if (event.pointerType === 'mouse' || !event.isPrimary || !event.target.closest?.(selector)) { start = null; return }
-    start = { x: event.clientX, y: event.clientY, id: event.pointerId }
+    // A second finger (pinch) is not a swipe.
+    if (!event.isPrimary) { if (start) end(); return }
+    start = event.pointerType !== 'mouse' && accepts(event.target) ? { x: event.clientX, y: event.clientY, id: event.pointerId } : null
   })
   root.addEventListener('pointermove', event => {
     if (start && event.pointerId === start.id) move?.(event.clientX - start.x, event.clientY - start.y)
@@ -24,6 +26,4 @@ export function onSwipe (root, selector, { left, right, down, move }) {
     else if (dy >= DOWN && dy > 1.5 * Math.abs(dx)) down()
   })
   root.addEventListener('pointercancel', end)
-  // A second finger (pinch) is not a swipe.
-  root.addEventListener('pointerdown', event => { if (!event.isPrimary) end() })
 }

@@ -24,11 +24,17 @@ function forgetOthers () {
 
 /**
  * Shows the photo page at `href` in place. Returns false when it could not
- * (the page is gone, or is not a photo page): the browser then simply goes there.
+ * (the page is gone, or is not a photo page): the browser then simply goes
+ * there; null when a later call took over.
  */
+let latest = 0
+
 export async function show (href, { push = true } = {}) {
+  const mine = ++latest
   preload({ href, dataset: {} })
   const html = await pages.get(href)
+  // Moved on again while this page was loading: the later move wins.
+  if (mine !== latest) return null
   const doc = html && new DOMParser().parseFromString(html, 'text/html')
   const next = doc?.querySelector('body.viewer .page')
   if (!next) { window.location.href = href; return false }

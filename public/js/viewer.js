@@ -104,8 +104,8 @@ export function enhanceViewer (doc) {
   // Back and forward between photos shown in place.
   window.addEventListener('popstate', () => { go(location.href, { push: false }) })
 
-  // While a finger moves, the picture follows it.
-  onSwipe(doc, '.stage', {
+  // On the picture (not on a video, whose controls take drags), a finger swipes; while it moves, the picture follows it.
+  onSwipe(doc, target => Boolean(target.closest?.('.stage')) && !target.closest('video, .live'), {
     left: () => move('next'),
     right: () => move('prev'),
     down: close,

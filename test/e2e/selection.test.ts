@@ -123,7 +123,7 @@ await browserTest(t, 'selection', async t => {
     t.same(members.map(p => p.uid), photos.slice(0, 2).map(p => p.uid), 'the two photos are in the album')
 
     await boxes.nth(3).click()
-    await page.locator('summary[title="More actions"]').click()
+    await page.locator('[data-selection-bar] summary[title="More actions"]').click()
     await Promise.all([page.waitForURL(/done=private/), page.locator('button:has-text("Make private")').click()])
     t.equal((await server.db.selectFrom('photos').select('private').where('uid', '=', photos[3].uid).executeTakeFirstOrThrow()).private, 1, 'made private')
     t.ok(await page.locator('.tile').nth(3).locator('.badge[title="Private"]').isVisible(), 'the grid shows its lock')
@@ -131,7 +131,7 @@ await browserTest(t, 'selection', async t => {
 
     await page.goto(`${server.base}/albums/${manual.uid}`)
     await boxes.nth(0).click()
-    await page.locator('summary[title="More actions"]').click()
+    await page.locator('[data-selection-bar] summary[title="More actions"]').click()
     await Promise.all([page.waitForURL(/done=removed/), page.locator('button:has-text("Remove from album")').click()])
     t.equal(await page.locator('.tile').count(), 2, 'removed from the manual album')
     expectNoProblems(t, context)
