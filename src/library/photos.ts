@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../db/schema.ts'
 import { albumPhotosQuery, inDateOrder, type AlbumRef } from './membership.ts'
-import type { Audience } from './visibility.ts'
+import { listable, type Audience } from './visibility.ts'
 
 export const PAGE_SIZE = 120
 
@@ -42,6 +42,16 @@ export async function selectedAlbumPhotos (db: Kysely<DB>, album: AlbumRef, audi
   const out: Photo[] = []
   for (let i = 0; i < wanted.length; i += 500) {
     out.push(...await albumPhotosQuery(db, album, audience).selectAll('photos').where('photos.uid', 'in', wanted.slice(i, i + 500)).execute())
+  }
+  return out.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
+}
+
+/** The photos among `uids` that the Photos page lists (the owner's library without the Archive), in date order. */
+export async function selectedLibraryPhotos (db: Kysely<DB>, uids: string[]): Promise<Photo[]> {
+  const wanted = [...new Set(uids)]
+  const out: Photo[] = []
+  for (let i = 0; i < wanted.length; i += 500) {
+    out.push(...await db.selectFrom('photos').selectAll().where(eb => listable(eb, 'owner')).where('uid', 'in', wanted.slice(i, i + 500)).execute())
   }
   return out.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
 }

@@ -80,3 +80,32 @@ t.test('the owner\'s grid without JS: ?select=all ticks the page', async t => {
   const all = (await ownerGet(app, session, `/albums/${album.uid}?select=all`)).body
   t.equal([...all.matchAll(/name="photos" value="[a-z0-9]+" checked>/g)].length, uids.length)
 })
+
+t.test('the Photos page is a selection form too: download, add, make private; archived photos are left out', async t => {
+  const { app, db } = await buildTestApp(t)
+  const session = await signIn(app)
+  const photos = await db.selectFrom('photos').selectAll().where('media', '=', 'image').where('companion_of', 'is', null).orderBy('id').limit(3).execute()
+  const [a, b, archived] = photos.map(p => p.uid)
+  await setFlag(db, archived, 'archived')
+  const target = await createAlbum(app, session, 'From the library')
+
+  const page = await ownerGet(app, session, '/photos')
+  t.match(page.body, 'action="/library/selection/download"')
+  t.match(page.body, `name="target" value="${target}" formaction="/library/selection/add"`)
+  t.notMatch(page.body, 'Remove from album', 'nothing to remove from on the Photos page')
+  t.notMatch((await ownerGet(app, session, '/archive')).body, 'data-selection', 'the Archive is no selection form')
+
+  const zip = await ownerPost(app, session, '/library/selection/download', { photos: [a, b, archived] })
+  t.equal(zip.statusCode, 200)
+  const expected = await db.selectFrom('photos').selectAll().where('uid', 'in', [a, b]).orderBy('taken_at').orderBy('id').execute()
+  t.same([...(await readZip(zip.rawPayload)).keys()], zipEntryNames(expected), 'the selected photos, not the archived one')
+  t.match(String(zip.headers['content-disposition']), 'Photos (selection).zip')
+
+  const added = await ownerPost(app, session, '/library/selection/add', { photos: [a, archived], target, page: '2' })
+  t.equal(added.headers.location, `/photos?page=2&done=added&n=1&to=${target}`)
+  t.same(await memberUids(db, target), [a])
+  const made = await ownerPost(app, session, '/library/selection/private', { photos: [b] })
+  t.equal(made.headers.location, '/photos?done=private&n=1')
+  t.match((await ownerGet(app, session, '/photos?done=private&n=1')).body, '1 photo made private')
+  t.equal((await db.selectFrom('photos').select('private').where('uid', '=', b).executeTakeFirstOrThrow()).private, 1)
+})

@@ -1,37 +1,28 @@
 import type { FastifyInstance } from 'fastify'
 import { notFound } from '../../plugins/errors.ts'
-import { Type, type Static } from '@sinclair/typebox'
-import { findAlbum, listAlbums } from '../../library/albums.ts'
+import type { Static } from '@sinclair/typebox'
+import { findAlbum } from '../../library/albums.ts'
+import { selectionView } from './selection-view.ts'
 import { summarizeAlbum } from '../../library/summaries.ts'
 import { albumPage, allAlbumPhotos, PAGE_SIZE } from '../../library/photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import { withCompanions } from '../../library/live-photos.ts'
 import { linksOfAlbum } from '../../sharing/links.ts'
 import { LIST_PATH } from './lists.ts'
-import { PageQuery, Uid, UidParams } from './params.ts'
-
-/** `select=all` ticks every photo of the page (the no-JS "Select all"); `done`, `n`, `to` say what a selection action did. */
-const AlbumQuery = Type.Composite([PageQuery, Type.Object({
-  select: Type.Optional(Type.Literal('all')),
-  done: Type.Optional(Type.Union(['added', 'private', 'removed', 'cover', 'none'].map(v => Type.Literal(v)))),
-  n: Type.Integer({ minimum: 0, maximum: 100000, default: 0 }),
-  to: Type.Optional(Uid)
-})])
+import { SelectionQuery, UidParams } from './params.ts'
 
 export default async function albumRoutes (app: FastifyInstance): Promise<void> {
-  app.get<{ Params: Static<typeof UidParams>, Querystring: Static<typeof AlbumQuery> }>('/albums/:uid', {
-    schema: { params: UidParams, querystring: AlbumQuery }
+  app.get<{ Params: Static<typeof UidParams>, Querystring: Static<typeof SelectionQuery> }>('/albums/:uid', {
+    schema: { params: UidParams, querystring: SelectionQuery }
   }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
     if (!album) throw notFound()
     const page = request.query.page
-    const { done, n, to } = request.query
-    const [summary, photos, links, manual, target] = await Promise.all([
+    const [summary, photos, links, selection] = await Promise.all([
       summarizeAlbum(app.db, album, 'owner'),
       albumPage(app.db, album, 'owner', page),
       linksOfAlbum(app.db, album.id),
-      listAlbums(app.db, 'album'),
-      to ? findAlbum(app.db, to) : undefined
+      selectionView(app.db, request.query, album.id)
     ])
     return await reply.view('pages/owner/album', {
       title: album.title,
@@ -42,10 +33,7 @@ export default async function albumRoutes (app: FastifyInstance): Promise<void> 
       pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
       linkCount: links.length,
       listPath: LIST_PATH[album.kind],
-      selectAll: request.query.select === 'all',
-      // Where the selection can be added: every other manual album.
-      targets: manual.filter(a => a.id !== album.id).map(a => ({ uid: a.uid, title: a.title })),
-      notice: done ? { done, n, target: target ? { uid: target.uid, title: target.title } : null } : null
+      ...selection
     })
   })
 

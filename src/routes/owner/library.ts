@@ -1,16 +1,19 @@
 import type { FastifyInstance } from 'fastify'
 import type { Static } from '@sinclair/typebox'
 import { countPhotos, libraryPage, PAGE_SIZE } from '../../library/photos.ts'
-import { PageQuery } from './params.ts'
+import { SelectionQuery } from './params.ts'
+import { selectionView } from './selection-view.ts'
 import { countProblems } from '../../library/problems.ts'
 
-/** All photos, newest first, and the Archive (the only place archived photos show). */
+/** All photos, newest first (a selection form, like an album's), and the Archive (the only place archived photos show). */
 export default async function libraryRoutes (app: FastifyInstance): Promise<void> {
   for (const [path, archived, title] of [['/photos', false, 'Photos'], ['/archive', true, 'Archive']] as const) {
-    app.get<{ Querystring: Static<typeof PageQuery> }>(path, { schema: { querystring: PageQuery } }, async (request, reply) => {
+    app.get<{ Querystring: Static<typeof SelectionQuery> }>(path, { schema: { querystring: SelectionQuery } }, async (request, reply) => {
       const page = request.query.page
-      const [photos, total, problems] = await Promise.all([libraryPage(app.db, archived, page), countPhotos(app.db, archived), countProblems(app.db)])
-      return await reply.view('pages/owner/library', { title, archived, photos, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), problems })
+      const [photos, total, problems, selection] = await Promise.all([
+        libraryPage(app.db, archived, page), countPhotos(app.db, archived), countProblems(app.db), selectionView(app.db, request.query)
+      ])
+      return await reply.view('pages/owner/library', { title, archived, photos, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), problems, ...selection })
     })
   }
 }

@@ -74,7 +74,7 @@ export default async function manageRoutes (app: FastifyInstance): Promise<void>
     app.post<Params & { Body: Static<typeof PhotosBody> }>(path, { schema: { params: UidParams, body: PhotosBody } }, async (request, reply) => {
       const album = await manualAlbum(request.params.uid)
       const n = await act(album.id, list(request.body.photos))
-      return await reply.redirect(done ? doneUrl(album, request.body.page, done, n) : `/albums/${album.uid}`, 303)
+      return await reply.redirect(done ? doneUrl(`/albums/${album.uid}`, request.body.page, done, n) : `/albums/${album.uid}`, 303)
     })
   }
   photosAction('/albums/:uid/photos', null, async (id, uids) => await addPhotos(app.db, id, uids))
