@@ -8,7 +8,8 @@ const NAMES = [
   'account-circle', 'archive', 'arrow-left', 'calendar-month', 'check', 'chevron-down', 'chevron-left', 'chevron-right',
   'close', 'content-copy', 'delete', 'dots-vertical', 'download', 'earth', 'eye', 'folder', 'image', 'image-multiple',
   'link-plus', 'link-variant', 'lock', 'lock-open-variant', 'logout', 'map', 'map-marker', 'pencil', 'plus', 'power',
-  'refresh', 'share-variant', 'star-four-points', 'play', 'motion-play-outline', 'alert-circle-outline'
+  'refresh', 'share-variant', 'star-four-points', 'play', 'motion-play-outline', 'alert-circle-outline',
+  'image-plus', 'image-remove', 'select-all', 'information-outline', 'pause', 'fullscreen', 'fullscreen-exit', 'dots-horizontal'
 ]
 
 /** `lock-open-variant` → `mdiLockOpenVariant`, the name @mdi/js exports. */

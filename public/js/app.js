@@ -1,12 +1,14 @@
 // Progressive enhancements only: every page works without this file.
 import { enhanceShareLinks } from './share-dialog.js'
 import { enhanceCopyFields } from './copy-link.js'
-import { enhanceViewerKeys } from './viewer-keys.js'
+import { enhanceViewer } from './viewer.js'
+import { enhanceSelection } from './selection.js'
 import { enhanceExpiryDates } from './expiry-date.js'
 
 enhanceCopyFields(document)
 enhanceShareLinks(document)
-enhanceViewerKeys(document)
+enhanceViewer(document)
+enhanceSelection(document)
 enhanceExpiryDates(document)
 
 // Forms that delete something ask first (without JS they post directly or use a confirm page).

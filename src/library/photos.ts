@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../db/schema.ts'
 import { albumPhotosQuery, inDateOrder, type AlbumRef } from './albums/membership.ts'
-import type { Audience } from './visibility.ts'
+import { listable, type Audience } from './visibility.ts'
 
 export const PAGE_SIZE = 120
 
@@ -32,6 +32,30 @@ export async function allAlbumPhotos (db: Kysely<DB>, album: AlbumRef, audience:
   return await inDateOrder(albumPhotosQuery(db, album, audience).selectAll('photos')).execute()
 }
 
+/**
+ * The photos among `uids` that belong to the album and that the audience may
+ * see, in date order (a selection's zip, bulk actions). Ids of other albums,
+ * private (for visitors), archived, missing or unknown photos are dropped.
+ */
+export async function selectedAlbumPhotos (db: Kysely<DB>, album: AlbumRef, audience: Audience, uids: string[]): Promise<Photo[]> {
+  const wanted = [...new Set(uids)]
+  const out: Photo[] = []
+  for (let i = 0; i < wanted.length; i += 500) {
+    out.push(...await albumPhotosQuery(db, album, audience).selectAll('photos').where('photos.uid', 'in', wanted.slice(i, i + 500)).execute())
+  }
+  return out.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
+}
+
+/** The photos among `uids` that the Photos page lists (the owner's library without the Archive), in date order. */
+export async function selectedLibraryPhotos (db: Kysely<DB>, uids: string[]): Promise<Photo[]> {
+  const wanted = [...new Set(uids)]
+  const out: Photo[] = []
+  for (let i = 0; i < wanted.length; i += 500) {
+    out.push(...await db.selectFrom('photos').selectAll().where(eb => listable(eb, 'owner')).where('uid', 'in', wanted.slice(i, i + 500)).execute())
+  }
+  return out.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
+}
+
 /** The photo if it belongs to the album and the audience may see it. */
 export async function photoInAlbum (db: Kysely<DB>, album: AlbumRef, audience: Audience, uid: string): Promise<Photo | undefined> {
   return await albumPhotosQuery(db, album, audience).selectAll('photos').where('photos.uid', '=', uid).executeTakeFirst()
@@ -57,6 +81,13 @@ export async function neighbours (db: Kysely<DB>, album: AlbumRef, audience: Aud
 export async function setPrivate (db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {
   const result = await db.updateTable('photos').set({ private: value ? 1 : 0 }).where('uid', '=', uid).executeTakeFirst()
   return result.numUpdatedRows > 0n
+}
+
+/** Marks many photos private (or not) at once; returns how many rows changed. */
+export async function setPrivateMany (db: Kysely<DB>, uids: string[], value: boolean): Promise<number> {
+  if (uids.length === 0) return 0
+  const result = await db.updateTable('photos').set({ private: value ? 1 : 0 }).where('uid', 'in', uids).executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function setArchived (db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {

@@ -4,7 +4,7 @@ import view from '@fastify/view'
 import { Eta } from 'eta'
 import { icon } from '../views/icons.ts'
 import { dateTimeTitle, dayTitle, rangeTitle } from '../views/dates.ts'
-import { countTitle, durationTitle } from '../views/media-titles.ts'
+import { countTitle, durationTitle, sizeTitle } from '../views/media-titles.ts'
 
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url))
 
@@ -17,6 +17,6 @@ export default fp(async app => {
     viewExt: 'eta',
     // Cache compiled templates: without this @fastify/view re-reads every template on every request.
     production: true,
-    defaultContext: { icon, dayTitle, dateTimeTitle, rangeTitle, countTitle, durationTitle, title: 'albumlink' }
+    defaultContext: { icon, dayTitle, dateTimeTitle, rangeTitle, countTitle, durationTitle, sizeTitle, title: 'albumlink' }
   })
 }, { name: 'view' })

@@ -37,5 +37,17 @@ export async function linkRows (db: Kysely<DB>, album: Album, base: string, now:
   }))
 }
 
+/** What the owner typed in a row's form: shown again with an error, so nothing is lost. */
+export interface TypedFields {
+  secret: string
+  expires: string
+  expires_date: string
+  password: string
+  remove_password: boolean
+  max_visits: string
+  allow_downloads: boolean
+  options: boolean
+}
+
 /** A form error shown inline on one row, with what the owner typed. */
-export interface RowError { linkId: number, message: string, fields: { secret: string, expires: string, expires_date: string } }
+export interface RowError { linkId: number, message: string, fields: TypedFields }

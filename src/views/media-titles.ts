@@ -16,3 +16,19 @@ export function countTitle (count: number, videos = 0): string {
   if (videos > 0) parts.push(`${videos} ${videos === 1 ? 'video' : 'videos'}`)
   return parts.join(' · ')
 }
+
+/** 3_210_000 → `3.1 MB`, 48_000 → `47 KB` (binary units, named the way file managers do). */
+export function bytesTitle (bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  const units = ['KB', 'MB', 'GB', 'TB']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++ }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`
+}
+
+/** The info panel's size line: `4032 × 3024 · 3.1 MB` (pixels when known). */
+export function sizeTitle (photo: { width: number | null, height: number | null, bytes: number }): string {
+  const pixels = photo.width && photo.height ? `${photo.width} × ${photo.height} · ` : ''
+  return pixels + bytesTitle(photo.bytes)
+}

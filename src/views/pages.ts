@@ -8,8 +8,10 @@ import type { RenditionProgress } from '../library/index-state.ts'
 import type { Playback } from '../library/media/playback.ts'
 import type { LinkPreview } from '../sharing/link-preview.ts'
 import type { LinkRow, RowError } from '../sharing/link-rows.ts'
-import type { OverviewFilter, OverviewRow } from '../sharing/overview.ts'
-import type { ExpiryChoice } from '../sharing/expiry.ts'
+import type { OverviewFilter, OverviewRow, OverviewSort, SortColumn } from '../sharing/overview.ts'
+import type { SelectionView } from '../routes/owner/selection-view.ts'
+import type { SortHeader } from '../routes/owner/links-sort.ts'
+import type { Extension } from '../sharing/expiry.ts'
 
 /**
  * What each template is given: one model per page, checked where the route
@@ -30,7 +32,7 @@ interface Paged { page: number, pages: number }
 type SummarizedAlbum = Album & { summary: AlbumSummary }
 export type VisitorAlbumCard = SummarizedAlbum & { locked?: boolean }
 type OwnerAlbumCard = SummarizedAlbum & { shared: boolean }
-type OverviewLink = OverviewRow & { url: string, cover: CoverPhoto | null }
+type OverviewLink = OverviewRow & { url: string, cover: CoverPhoto | null, extensions: Extension[] }
 
 interface PhotoPage extends Layout {
   photo: Photo
@@ -43,11 +45,11 @@ export interface Pages {
   'pages/map': Layout & {
     back: string, dataUrl: string, focus?: string, styleUrl: string, fitZoom: number, places: MapPlace[]
   }
-  'pages/owner/library': Layout & Paged & { archived: boolean, photos: GridPhoto[], problems: number }
+  'pages/owner/library': Layout & Paged & SelectionView & { archived: boolean, photos: GridPhoto[], problems: number }
   'pages/owner/list': Layout & {
     kind: AlbumKind, empty: string, groups: Array<{ heading: string, items: OwnerAlbumCard[] }>, indexing: boolean
   }
-  'pages/owner/album': Layout & Paged & {
+  'pages/owner/album': Layout & Paged & SelectionView & {
     album: Album, summary: AlbumSummary, photos: GridPhoto[], linkCount: number, listPath: string
   }
   'pages/owner/album-form': Layout & { album: Album | null, fields: { title: string, description: string }, error: string | null }
@@ -57,18 +59,21 @@ export interface Pages {
   'pages/owner/problems': Layout & { path: string, problems: Problem[], indexing: boolean, renditions: RenditionProgress }
   'pages/owner/share': Layout & {
     album: Album, rows: Array<LinkRow & { qr: string }>, originWarning: string | null, open: number | undefined,
-    error: RowError | null, expiryChoices: ExpiryChoice[], listPath: string
+    error: RowError | null, listPath: string
   }
   'pages/owner/link-delete': Layout & { album: Album, row: LinkRow, listPath: string }
   'pages/owner/links': Layout & {
-    links: OverviewLink[], filter: OverviewFilter, kinds: readonly AlbumKind[], originWarning: string | null
+    links: OverviewLink[], filter: OverviewFilter, sort: OverviewSort, headers: Record<SortColumn, SortHeader>,
+    kinds: readonly AlbumKind[], originWarning: string | null
   }
   'pages/visitor/album': Layout & Paged & {
-    album: Album, base: string, token: string, summary: AlbumSummary, photos: GridPhoto[], several: boolean, downloads: boolean
+    album: Album, base: string, token: string, summary: AlbumSummary, photos: GridPhoto[], several: boolean, downloads: boolean,
+    /** The grid's "Select all" without JavaScript (`?select=all`). */
+    selectAll: boolean
   }
   'pages/visitor/albums': Layout & { token: string, cards: VisitorAlbumCard[] }
   'pages/visitor/photo': PhotoPage & { album: Album, base: string, downloads: boolean, around: Neighbours }
-  'pages/visitor/password': Layout & { album: Album, base: string, error: string | null }
+  'pages/visitor/password': Layout & { album: Album, base: string, next: string, error: string | null }
   'pages/visitor/invalid': Layout
   'pages/visitor/too-many': Layout & { message?: string }
   'pages/visitor/busy': Layout

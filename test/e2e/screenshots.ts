@@ -1,5 +1,5 @@
 // `npm run screenshots`: refreshes the README's screenshots in docs/ from the
-// real app in Chromium, on a fresh copy of the demo library with a few manual
+// real app in Chromium (desktop, and a 390 px phone), on a fresh copy of the demo library with a few manual
 // albums and links. (docs/map.png belongs to the map page and is not made here.)
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -91,12 +91,32 @@ async function main (): Promise<void> {
     await guest.locator('.album-card .card-title a', { hasText: 'Summer in Tuscany' }).click()
     await guest.locator('.photo-grid').waitFor()
     await shoot(guest, 'visitor-album')
+    const boxes = guest.locator('.photo-grid .tile input[type=checkbox]')
+    await boxes.nth(1).click()
+    await boxes.nth(4).click({ modifiers: ['Shift'] })
+    await shoot(guest, 'visitor-selection')
+    await guest.keyboard.press('Escape')
     await guest.locator('.photo-grid .tile a').nth(2).click()
     await guest.locator('.stage img').waitFor()
     await shoot(guest, 'visitor-photo')
 
+    // Phones: the owner's album with the bottom bar, the visitor's viewer.
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+    const ownerPhone = await newContext(browser, phone)
+    const small = await ownerPhone.newPage()
+    await signInOwner(small, base)
+    await small.goto(`${base}/albums/${tuscany}`)
+    await shoot(small, 'phone-album')
+    const guestPhone = await newContext(browser, phone)
+    const pocket = await guestPhone.newPage()
+    await pocket.goto(`${base}/s/tuscany-for-friends`)
+    await pocket.locator('.album-card .card-title a', { hasText: 'Summer in Tuscany' }).click()
+    await pocket.locator('.photo-grid .tile a').nth(2).click()
+    await pocket.locator('.stage img').waitFor()
+    await shoot(pocket, 'phone-viewer')
+
     // A plain-http name that is not localhost makes Chromium ignore (and log) the COOP header; nothing else may show up.
-    const problems = [...owner.problems, ...visitor.problems].filter(p => !p.includes('Cross-Origin-Opener-Policy header has been ignored'))
+    const problems = [...owner.problems, ...visitor.problems, ...ownerPhone.problems, ...guestPhone.problems].filter(p => !p.includes('Cross-Origin-Opener-Policy header has been ignored'))
     if (problems.length > 0) throw new Error(`browser problems:\n${problems.join('\n')}`)
   } finally {
     for (const fn of teardown.reverse()) await fn()

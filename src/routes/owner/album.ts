@@ -1,26 +1,29 @@
 import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
+import type { Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums/albums.ts'
+import { selectionView } from './selection-view.ts'
 import { summarizeAlbum } from '../../library/albums/summaries.ts'
 import { albumPage, allAlbumPhotos, PAGE_SIZE } from '../../library/photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import { withCompanions } from '../../library/live-photos.ts'
 import { linksOfAlbum } from '../../sharing/links.ts'
 import { LIST_PATH } from './lists.ts'
-import { PageQuery, UidParams } from './params.ts'
+import { SelectionQuery, UidParams } from './params.ts'
 import { render } from '../../views/pages.ts'
 
 export default async function albumRoutes (app: TypedApp): Promise<void> {
   app.get('/albums/:uid', {
-    schema: { params: UidParams, querystring: PageQuery }
+    schema: { params: UidParams, querystring: SelectionQuery }
   }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)
     if (!album) throw notFound()
     const page = request.query.page
-    const [summary, photos, links] = await Promise.all([
+    const [summary, photos, links, selection] = await Promise.all([
       summarizeAlbum(app.db, album, 'owner'),
       albumPage(app.db, album, 'owner', page),
-      linksOfAlbum(app.db, album.id)
+      linksOfAlbum(app.db, album.id),
+      selectionView(app.db, request.query, album.id)
     ])
     return await render(reply, 'pages/owner/album', {
       title: album.title,
@@ -30,7 +33,8 @@ export default async function albumRoutes (app: TypedApp): Promise<void> {
       page,
       pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
       linkCount: links.length,
-      listPath: LIST_PATH[album.kind]
+      listPath: LIST_PATH[album.kind],
+      ...selection
     })
   })
 

@@ -3,6 +3,7 @@ import { guardOwnerScope } from './guard.ts'
 import listRoutes from './lists.ts'
 import albumRoutes from './album.ts'
 import manageRoutes from './manage.ts'
+import selectionRoutes from './selection.ts'
 import photoRoutes from './photo.ts'
 import libraryRoutes from './library.ts'
 import shareRoutes from './share.ts'
@@ -19,6 +20,7 @@ export default async function ownerRoutes (app: TypedApp): Promise<void> {
   await app.register(listRoutes)
   await app.register(albumRoutes)
   await app.register(manageRoutes)
+  await app.register(selectionRoutes)
   await app.register(photoRoutes)
   await app.register(libraryRoutes)
   await app.register(shareRoutes)

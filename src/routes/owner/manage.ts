@@ -8,13 +8,15 @@ import { addPhotos, createAlbum, deleteAlbum, removePhotos, setCover, updateAlbu
 import { libraryPage, PAGE_SIZE, countPhotos } from '../../library/photos.ts'
 import { CsrfBody, PageQuery, Uid, UidParams } from './params.ts'
 import { render } from '../../views/pages.ts'
+import { doneUrl } from './selection.ts'
 
 const AlbumBody = Type.Composite([CsrfBody, Type.Object({
   title: Type.String({ maxLength: 200 }),
   description: Type.String({ maxLength: 5000, default: '' })
 })])
 const PhotosBody = Type.Composite([CsrfBody, Type.Object({
-  photos: Type.Optional(Type.Union([Uid, Type.Array(Uid, { maxItems: 5000 })]))
+  photos: Type.Optional(Type.Union([Uid, Type.Array(Uid, { maxItems: 5000 })])),
+  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 })
 })])
 
 const list = (value: string | string[] | undefined): string[] => value === undefined ? [] : Array.isArray(value) ? value : [value]
@@ -68,14 +70,15 @@ export default async function manageRoutes (app: TypedApp): Promise<void> {
     return await render(reply, 'pages/owner/album-add', { title: `Add photos to ${album.title}`, album, photos, page: request.query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })
   })
 
-  const photosAction = (path: string, act: (albumId: number, uids: string[]) => Promise<unknown>): void => {
+  /** `done`: what the album page then says (with the count `act` returns), or nothing. */
+  const photosAction = (path: string, done: string | null, act: (albumId: number, uids: string[]) => Promise<number>): void => {
     app.post(path, { schema: { params: UidParams, body: PhotosBody } }, async (request, reply) => {
       const album = await manualAlbum(request.params.uid)
-      await act(album.id, list(request.body.photos))
-      return await reply.redirect(`/albums/${album.uid}`, 303)
+      const n = await act(album.id, list(request.body.photos))
+      return await reply.redirect(done ? doneUrl(`/albums/${album.uid}`, request.body.page, done, n) : `/albums/${album.uid}`, 303)
     })
   }
-  photosAction('/albums/:uid/photos', async (id, uids) => await addPhotos(app.db, id, uids))
-  photosAction('/albums/:uid/photos/remove', async (id, uids) => await removePhotos(app.db, id, uids))
-  photosAction('/albums/:uid/cover', async (id, uids) => uids[0] !== undefined && await setCover(app.db, id, uids[0]))
+  photosAction('/albums/:uid/photos', null, async (id, uids) => await addPhotos(app.db, id, uids))
+  photosAction('/albums/:uid/photos/remove', 'removed', async (id, uids) => await removePhotos(app.db, id, uids))
+  photosAction('/albums/:uid/cover', 'cover', async (id, uids) => uids[0] === undefined ? 0 : (await setCover(app.db, id, uids[0]), 1))
 }

@@ -1,7 +1,7 @@
 import type { TypedApp } from '../../types.ts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { notFound } from '../../plugins/errors.ts'
-import { Type } from '@sinclair/typebox'
+import { Type, type Static } from '@sinclair/typebox'
 import type { Album, Link } from '../../db/schema.ts'
 import { findAlbum } from '../../library/albums/albums.ts'
 import { createLink, deleteLink, findLink, tokenTakenInAlbum, updateLink } from '../../sharing/links.ts'

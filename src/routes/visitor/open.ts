@@ -23,7 +23,8 @@ import { render, renderToString } from '../../views/pages.ts'
 
 type AlbumCard = Album & { summary: AlbumSummary, locked?: boolean }
 
-const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }) })
+/** `select=all`: the page with every box ticked (the grid's "Select all" without JavaScript). */
+const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }), select: Type.Optional(Type.Literal('all')) })
 
 /** Opening a link: its list of albums, or an album's page; either counts the visitor once per link. */
 export default async function openRoutes (app: TypedApp, { limiter }: { limiter: MissLimiter }): Promise<void> {
@@ -69,17 +70,19 @@ export default async function openRoutes (app: TypedApp, { limiter }: { limiter:
     config: { access: 'open' }
   }, async (request, reply) => {
     const { share } = request
-    const { page } = request.query
+    const { page, select } = request.query
     if (share.locked) return await renderPasswordPage(reply, share, null, page > 1 ? `${share.base}?page=${page}` : share.base)
     await admitShare(app, request)
     // The link preview's absolute URLs start with the public URL, else this request's origin: part of the key.
     const origin = shareBase(request, app.config.publicUrl)
-    const key = `${share.link.id}|${share.ref}|${page}|${origin}`
-    const html = await pages.get(key, async () => Buffer.from(await renderAlbumPage(share, page, origin)))
+    const key = `${share.link.id}|${share.ref}|${page}|${select ?? ''}|${origin}`
+    const html = await pages.get(key, async () => Buffer.from(await renderAlbumPage(share, { page, selectAll: select === 'all', origin })))
     return await reply.type('text/html; charset=utf-8').send(html)
   })
 
-  async function renderAlbumPage ({ album, link, token, base }: Share, page: number, origin: string): Promise<string> {
+  interface PageOptions { page: number, selectAll: boolean, origin: string }
+
+  async function renderAlbumPage ({ album, link, token, base }: Share, { page, selectAll, origin }: PageOptions): Promise<string> {
     const [summary, photos, siblings] = await Promise.all([
       summarizeAlbum(app.db, album, 'visitor'),
       albumPage(app.db, album, 'visitor', page),
@@ -97,7 +100,8 @@ export default async function openRoutes (app: TypedApp, { limiter }: { limiter:
       downloads: link.allowDownloads && summary.count > 0,
       page,
       pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
-      preview: albumPreview(`${origin}${base}`, album, link, summary)
+      preview: albumPreview(`${origin}${base}`, album, link, summary),
+      selectAll
     })
   }
 }
