@@ -8,10 +8,16 @@ const ROOT = '.tap/test-results'
 const MAX_LINES = 70
 const out = []
 
-function tapFiles (dir) {
+function tapFiles(dir) {
   let entries = []
-  try { entries = readdirSync(dir, { withFileTypes: true }) } catch { return [] }
-  return entries.flatMap(e => e.isDirectory() ? tapFiles(join(dir, e.name)) : e.name.endsWith('.tap') ? [join(dir, e.name)] : [])
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return []
+  }
+  return entries.flatMap(e =>
+    e.isDirectory() ? tapFiles(join(dir, e.name)) : e.name.endsWith('.tap') ? [join(dir, e.name)] : []
+  )
 }
 
 for (const file of tapFiles(ROOT)) {
@@ -20,7 +26,11 @@ for (const file of tapFiles(ROOT)) {
   for (let i = 0; i < lines.length; i++) {
     const indent = lines[i].search(/\S/) / 4
     const subtest = /^\s*# Subtest: (.*)$/.exec(lines[i])
-    if (subtest) { path.length = indent; path[indent] = subtest[1]; continue }
+    if (subtest) {
+      path.length = indent
+      path[indent] = subtest[1]
+      continue
+    }
     const failed = /^\s*not ok \d+ - (.*?)(?: # time=.*)?$/.exec(lines[i])
     if (!failed) continue
     // A failed subtest repeats its children's failures; only leaves carry the error.
@@ -30,7 +40,10 @@ for (const file of tapFiles(ROOT)) {
     for (let j = i + 2; j < lines.length && lines[j].trim() !== '...'; j++) {
       const line = lines[j].trim()
       if (/^-+\^$/.test(line)) continue
-      if (/^(stack|tapCaught|fileName|lineNumber|message|found|wanted|diff|\+|-)/.test(line) || /^[A-Za-z]*Error/.test(line)) {
+      if (
+        /^(stack|tapCaught|fileName|lineNumber|message|found|wanted|diff|\+|-)/.test(line) ||
+        /^[A-Za-z]*Error/.test(line)
+      ) {
         out.push(`    ${line.slice(0, 200)}`)
       }
       if (/^stack:/.test(line) && lines[j + 1]) out.push(`      ${lines[j + 1].trim().slice(0, 200)}`)

@@ -13,10 +13,20 @@ import { createLink } from '../src/sharing/links.ts'
 import type { LimitSettings } from '../src/plugins/limits.ts'
 import { startServerProcess } from './server-process.ts'
 
-export interface Running { app?: FastifyInstance, db: Kysely<DB>, config: Config, origin: string, close: () => Promise<void> }
+export interface Running {
+  app?: FastifyInstance
+  db: Kysely<DB>
+  config: Config
+  origin: string
+  close: () => Promise<void>
+}
 
 /** albumlink on a fresh data dir over the given originals, listening on an ephemeral port. */
-export async function startAlbumlink (originals: string, index = true, limits?: Partial<LimitSettings>): Promise<Running> {
+export async function startAlbumlink(
+  originals: string,
+  index = true,
+  limits?: Partial<LimitSettings>
+): Promise<Running> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-bench-'))
   const config = loadConfig({ ALBUMLINK_DATA: dir, ALBUMLINK_ORIGINALS: originals, ALBUMLINK_LOG_LEVEL: 'silent' })
   const db = connectDb(config.dbFile)
@@ -26,31 +36,66 @@ export async function startAlbumlink (originals: string, index = true, limits?: 
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  return { app, db, config, origin, close: async () => { await app.close(); await db.destroy() } }
+  return {
+    app,
+    db,
+    config,
+    origin,
+    close: async () => {
+      await app.close()
+      await db.destroy()
+    }
+  }
 }
 
 /**
  * albumlink as `npm start` runs it, in a process of its own, over a data
  * folder indexed here first; `db` is this process's handle on the same file.
  */
-export async function startAlbumlinkProcess (originals: string): Promise<Running> {
+export async function startAlbumlinkProcess(originals: string): Promise<Running> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-bench-'))
-  const env = { ALBUMLINK_DATA: dir, ALBUMLINK_ORIGINALS: originals, ALBUMLINK_LOG_LEVEL: 'silent', ALBUMLINK_PORT: '0', ALBUMLINK_PASSWORD: 'bench-owner-password' }
+  const env = {
+    ALBUMLINK_DATA: dir,
+    ALBUMLINK_ORIGINALS: originals,
+    ALBUMLINK_LOG_LEVEL: 'silent',
+    ALBUMLINK_PORT: '0',
+    ALBUMLINK_PASSWORD: 'bench-owner-password'
+  }
   const config = loadConfig(env)
   const db = connectDb(config.dbFile)
   await migrateToLatest(db)
   await runIndex(db, { originals, thumbsDir: config.thumbsDir })
   const server = await startServerProcess('src/cli.ts', ['serve'], env)
-  return { db, config, origin: server.origin, close: async () => { await server.close(); await db.destroy() } }
+  return {
+    db,
+    config,
+    origin: server.origin,
+    close: async () => {
+      await server.close()
+      await db.destroy()
+    }
+  }
 }
 
 /** Shares the album with the given filter and opens it as a visitor; returns its URL and the visitor cookie. */
-export async function shareAndOpen (run: Running, kind: 'folder' | 'month', filter: string): Promise<{ albumUrl: string, cookie: string }> {
-  const album = await run.db.selectFrom('albums').selectAll().where('kind', '=', kind).where('filter', '=', filter).executeTakeFirstOrThrow()
+export async function shareAndOpen(
+  run: Running,
+  kind: 'folder' | 'month',
+  filter: string
+): Promise<{ albumUrl: string; cookie: string }> {
+  const album = await run.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('filter', '=', filter)
+    .executeTakeFirstOrThrow()
   const link = await createLink(run.db, album.id, 'bench')
   const albumUrl = `${run.origin}/s/${link.token}/${album.uid}`
   const response = await fetch(albumUrl, { redirect: 'manual' })
-  const cookie = response.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+  const cookie = response.headers
+    .getSetCookie()
+    .map(c => c.split(';')[0])
+    .join('; ')
   if (response.status !== 200 || !cookie) throw new Error(`could not open ${albumUrl}: ${response.status}`)
   return { albumUrl, cookie }
 }

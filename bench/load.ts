@@ -6,13 +6,23 @@ import { promisify } from 'node:util'
 const run = promisify(execFile)
 const CLI = join(dirname(createRequire(import.meta.url).resolve('autocannon/package.json')), 'autocannon.js')
 
-export interface LoadResult { rps: number, p50: number, p97_5: number, p99: number, errors: number, non2xx: number }
+export interface LoadResult {
+  rps: number
+  p50: number
+  p97_5: number
+  p99: number
+  errors: number
+  non2xx: number
+}
 
 /**
  * autocannon in its own process, so the load generator and the server under
  * test each get a core instead of sharing one event loop.
  */
-export async function load (url: string, options: { seconds: number, connections?: number, headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { seconds: number; connections?: number; headers?: Record<string, string> }
+): Promise<LoadResult> {
   const args = [CLI, '-j', '-c', String(options.connections ?? 10), '-d', String(options.seconds)]
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}=${v}`)
   args.push(url)
@@ -26,6 +36,8 @@ export async function load (url: string, options: { seconds: number, connections
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx
   }
-  if (out.errors > 0 || out.non2xx > 0) throw new Error(`load on ${url} had ${out.errors} errors and ${out.non2xx} non-2xx answers`)
+  if (out.errors > 0 || out.non2xx > 0) {
+    throw new Error(`load on ${url} had ${out.errors} errors and ${out.non2xx} non-2xx answers`)
+  }
   return out
 }

@@ -10,17 +10,44 @@ import { request } from 'node:http'
  */
 const [origin, clients] = [process.argv[2], Number(process.argv[3] ?? 16)]
 const page = await fetch(`${origin}/login`)
-const cookie = page.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+const cookie = page.headers
+  .getSetCookie()
+  .map(c => c.split(';')[0])
+  .join('; ')
 const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
 const body = new URLSearchParams({ _csrf: csrf, password: 'not-the-password' }).toString()
 let address = 0
-const post = async (): Promise<void> => await new Promise(resolve => {
-  const localAddress = `127.0.1.${(address++ % 250) + 1}`
-  const req = request(`${origin}/login`, {
-    method: 'POST', localAddress, agent: false, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }
-  }, res => { res.resume(); res.on('end', resolve) })
-  req.on('error', () => { process.exit(0) })
-  req.end(body)
-})
-process.stdin.on('close', () => process.exit(0)).on('end', () => process.exit(0)).resume()
-for (let i = 0; i < clients; i++) void (async () => { for (;;) await post() })()
+const post = async (): Promise<void> =>
+  await new Promise(resolve => {
+    const localAddress = `127.0.1.${(address++ % 250) + 1}`
+    const req = request(
+      `${origin}/login`,
+      {
+        method: 'POST',
+        localAddress,
+        agent: false,
+        headers: {
+          cookie,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body)
+        }
+      },
+      res => {
+        res.resume()
+        res.on('end', resolve)
+      }
+    )
+    req.on('error', () => {
+      process.exit(0)
+    })
+    req.end(body)
+  })
+process.stdin
+  .on('close', () => process.exit(0))
+  .on('end', () => process.exit(0))
+  .resume()
+for (let i = 0; i < clients; i++) {
+  void (async () => {
+    for (;;) await post()
+  })()
+}

@@ -15,7 +15,7 @@ import type { Row } from './report.ts'
 
 const tools = toolPaths()
 
-async function indexSeconds (originals: string, work: string): Promise<number> {
+async function indexSeconds(originals: string, work: string): Promise<number> {
   const db = connectDb(join(work, `${Date.now()}.db`))
   await migrateToLatest(db)
   const seconds = await timed(async () => await runIndex(db, { originals, thumbsDir: join(work, 'thumbs') }))
@@ -25,20 +25,59 @@ async function indexSeconds (originals: string, work: string): Promise<number> {
 }
 
 /** The same two WebP sizes made by sharp from some input, two at a time. */
-async function thumbs (input: Parameters<typeof sharp>[0], options: SharpOptions, out: string): Promise<void> {
-  const view = await sharp(input as Buffer, options).rotate().resize({ ...THUMB_SIZES.view, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer()
-  await sharp(view).resize({ ...THUMB_SIZES.tile, withoutEnlargement: true }).webp({ quality: 75 }).toFile(out)
+async function thumbs(input: Parameters<typeof sharp>[0], options: SharpOptions, out: string): Promise<void> {
+  const view = await sharp(input as Buffer, options)
+    .rotate()
+    .resize({ ...THUMB_SIZES.view, withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer()
+  await sharp(view)
+    .resize({ ...THUMB_SIZES.tile, withoutEnlargement: true })
+    .webp({ quality: 75 })
+    .toFile(out)
 }
 
-/** ffmpeg alone making the same posters: the frame a second in as the 1600 px view and the 360 px tile (WebP), two videos at a time. */
-async function ffmpegPosters (files: string[], out: string): Promise<void> {
+/**
+ * ffmpeg alone making the same posters: the frame a second in as the 1600 px view and the 360 px tile (WebP), two
+ * videos at a time.
+ */
+async function ffmpegPosters(files: string[], out: string): Promise<void> {
   await pool(files, 2, async (file, i) => {
-    await runTool(tools.ffmpeg, [
-      '-v', 'error', '-nostdin', '-y', '-ss', '1', '-i', file, '-an',
-      '-filter_complex', "[0:v]scale='min(1600,iw)':-2,split[view][t];[t]scale=-2:360[tile]",
-      '-map', '[view]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', join(out, `${i}-view.webp`),
-      '-map', '[tile]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '75', join(out, `${i}-tile.webp`)
-    ], { timeoutMs: 60_000 })
+    await runTool(
+      tools.ffmpeg,
+      [
+        '-v',
+        'error',
+        '-nostdin',
+        '-y',
+        '-ss',
+        '1',
+        '-i',
+        file,
+        '-an',
+        '-filter_complex',
+        "[0:v]scale='min(1600,iw)':-2,split[view][t];[t]scale=-2:360[tile]",
+        '-map',
+        '[view]',
+        '-frames:v',
+        '1',
+        '-c:v',
+        'libwebp',
+        '-quality',
+        '80',
+        join(out, `${i}-view.webp`),
+        '-map',
+        '[tile]',
+        '-frames:v',
+        '1',
+        '-c:v',
+        'libwebp',
+        '-quality',
+        '75',
+        join(out, `${i}-tile.webp`)
+      ],
+      { timeoutMs: 60_000 }
+    )
   })
 }
 
@@ -47,7 +86,13 @@ async function ffmpegPosters (files: string[], out: string): Promise<void> {
  * against libheif + sharp alone, videos against ffmpeg alone making the same
  * posters; each part indexed on its own, then the whole folder at once.
  */
-export async function benchMediaIndexing (jpegs: number, heics: number, videos: number, videoSeconds: number, size = { width: 1920, height: 1080 }): Promise<Row[]> {
+export async function benchMediaIndexing(
+  jpegs: number,
+  heics: number,
+  videos: number,
+  videoSeconds: number,
+  size = { width: 1920, height: 1080 }
+): Promise<Row[]> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-bench-media-'))
   const originals = join(dir, 'originals')
   const jpegFiles = await writeCameraJpegs(join(originals, 'jpeg'), jpegs)
@@ -64,28 +109,47 @@ export async function benchMediaIndexing (jpegs: number, heics: number, videos: 
   }
   const whole = await indexSeconds(originals, work)
   const base = {
-    jpeg: await timed(async () => { await pool(jpegFiles, 2, async (f, i) => { await thumbs(f, {}, join(out, `j${i}.webp`)) }) }),
+    jpeg: await timed(async () => {
+      await pool(jpegFiles, 2, async (f, i) => {
+        await thumbs(f, {}, join(out, `j${i}.webp`))
+      })
+    }),
     heic: await timed(async () => {
       await pool(heicFiles, 2, async (f, i) => {
         const raw = await decodeHeif(await readFile(f))
         await thumbs(raw.data, { raw: { width: raw.width, height: raw.height, channels: 4 } }, join(out, `h${i}.webp`))
       })
     }),
-    video: await timed(async () => { await ffmpegPosters(videoFiles, out) })
+    video: await timed(async () => {
+      await ffmpegPosters(videoFiles, out)
+    })
   }
   await rm(dir, { recursive: true, force: true })
   const row = (what: string, n: number, seconds: number, baseSeconds: number, baseline: string): Row => ({
     benchmark: `indexing ${what}, ${what.includes('video') ? 'videos' : 'photos'}/s`,
-    albumlink: n / seconds, baseline: n / baseSeconds, ratio: baseSeconds / seconds, goal: `≥ 0.8× of ${baseline}`, met: baseSeconds / seconds >= 0.8
+    albumlink: n / seconds,
+    baseline: n / baseSeconds,
+    ratio: baseSeconds / seconds,
+    goal: `≥ 0.8× of ${baseline}`,
+    met: baseSeconds / seconds >= 0.8
   })
   return [
     row(`${jpegs} camera JPEGs of a mixed folder`, jpegs, part.jpeg, base.jpeg, 'sharp alone'),
     row(`${heics} HEIC/HEIF phone photos`, heics, part.heic, base.heic, 'libheif (WebAssembly) + sharp alone'),
-    row(`${videos} ${videoSeconds}-second ${size.height}p videos`, videos, part.video, base.video, 'ffmpeg alone making the same two WebP posters'),
+    row(
+      `${videos} ${videoSeconds}-second ${size.height}p videos`,
+      videos,
+      part.video,
+      base.video,
+      'ffmpeg alone making the same two WebP posters'
+    ),
     {
       benchmark: `indexing the whole mixed folder (${jpegs + heics + videos} files), files/s`,
-      albumlink: (jpegs + heics + videos) / whole, baseline: (jpegs + heics + videos) / (base.jpeg + base.heic + base.video),
-      ratio: (base.jpeg + base.heic + base.video) / whole, goal: '≥ 0.8× of the three baselines in a row', met: (base.jpeg + base.heic + base.video) / whole >= 0.8
+      albumlink: (jpegs + heics + videos) / whole,
+      baseline: (jpegs + heics + videos) / (base.jpeg + base.heic + base.video),
+      ratio: (base.jpeg + base.heic + base.video) / whole,
+      goal: '≥ 0.8× of the three baselines in a row',
+      met: (base.jpeg + base.heic + base.video) / whole >= 0.8
     }
   ]
 }

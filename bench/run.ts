@@ -16,21 +16,33 @@ import { table, type Row } from './report.ts'
  */
 const quick = process.argv.includes('--quick')
 const out = process.argv.find(a => a.startsWith('--out='))?.slice(6) ?? (quick ? null : 'bench/results.json')
-const log = (line: string): void => { console.error(line) }
+const log = (line: string): void => {
+  console.error(line)
+}
 
 const rows: Row[] = []
 log('visitor album page and thumbnail…')
-rows.push(...await benchVisitorServing(quick ? 1 : 10))
+rows.push(...(await benchVisitorServing(quick ? 1 : 10)))
 log('zip download…')
-rows.push(...await benchZip(quick ? 4 : 64, quick ? 2 : 16))
+rows.push(...(await benchZip(quick ? 4 : 64, quick ? 2 : 16)))
 log('indexing…')
-rows.push(...await benchIndexing(quick ? 6 : 500))
+rows.push(...(await benchIndexing(quick ? 6 : 500)))
 log('indexing a mixed folder of JPEG, HEIC and video…')
-rows.push(...await benchMediaIndexing(quick ? 4 : 200, quick ? 1 : 50, quick ? 1 : 10, quick ? 2 : 10, quick ? { width: 320, height: 240 } : undefined))
+rows.push(
+  ...(await benchMediaIndexing(
+    quick ? 4 : 200,
+    quick ? 1 : 50,
+    quick ? 1 : 10,
+    quick ? 2 : 10,
+    quick ? { width: 320, height: 240 } : undefined
+  ))
+)
 log('video streaming and transcoding…')
-rows.push(...await benchVideoServing(quick ? 20 : 500, quick ? 2 : 10, quick ? { width: 320, height: 240 } : undefined))
+rows.push(
+  ...(await benchVideoServing(quick ? 20 : 500, quick ? 2 : 10, quick ? { width: 320, height: 240 } : undefined))
+)
 log('abuse: stalled zips and a sign-in flood…')
-rows.push(...await benchAbuse(quick ? 6 : 200, quick ? 1 : 10, quick ? 1 : 16))
+rows.push(...(await benchAbuse(quick ? 6 : 200, quick ? 1 : 10, quick ? 1 : 16)))
 log('token resolution at scale…')
 const scale = await benchTokenResolution(quick ? 2000 : 100_000, quick ? 200 : 10_000, quick ? 200 : 10_000)
 rows.push(...scale.rows)
@@ -39,4 +51,9 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem()
 console.log(`\nalbumlink benchmarks${quick ? ' (quick mode: sizes too small to mean anything)' : ''} — ${machine}\n`)
 console.log(table(rows))
 console.log(`\nToken look-up query plan:\n${scale.plan}`)
-if (out) await writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine, quick, rows, plan: scale.plan }, null, 2) + '\n')
+if (out) {
+  await writeFile(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), machine, quick, rows, plan: scale.plan }, null, 2) + '\n'
+  )
+}

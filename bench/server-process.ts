@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-export interface ServerProcess { origin: string, close: () => Promise<void> }
+export interface ServerProcess {
+  origin: string
+  close: () => Promise<void>
+}
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -10,9 +13,21 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
  * a core and an event loop of its own; resolves once it prints
  * "listening on <origin>". It exits when the bench closes its stdin.
  */
-export async function startServerProcess (script: string, args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] })
-  const exited = new Promise<void>(resolve => child.once('exit', () => { resolve() }))
+export async function startServerProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit']
+  })
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => {
+      resolve()
+    })
+  )
   const origin = await new Promise<string>((resolve, reject) => {
     let text = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -20,8 +35,17 @@ export async function startServerProcess (script: string, args: string[], env: R
       const match = /listening on (http:\/\/\S+)/.exec(text)
       if (match) resolve(match[1])
     })
-    child.once('exit', code => { reject(new Error(`${script} exited (${String(code)}) before listening:\n${text}`)) })
+    child.once('exit', code => {
+      reject(new Error(`${script} exited (${String(code)}) before listening:\n${text}`))
+    })
   })
   child.stdout.resume()
-  return { origin, close: async () => { child.stdin.end(); child.kill('SIGTERM'); await exited } }
+  return {
+    origin,
+    close: async () => {
+      child.stdin.end()
+      child.kill('SIGTERM')
+      await exited
+    }
+  }
 }

@@ -1,11 +1,22 @@
 /** `work` over items, `width` at a time. */
-export async function pool<T> (items: T[], width: number, work: (item: T, i: number) => Promise<unknown>): Promise<void> {
+export async function pool<T>(
+  items: T[],
+  width: number,
+  work: (item: T, i: number) => Promise<unknown>
+): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: width }, async () => { while (next < items.length) { const i = next++; await work(items[i], i) } }))
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const i = next++
+        await work(items[i], i)
+      }
+    })
+  )
 }
 
 /** Seconds `work` takes. */
-export async function timed (work: () => Promise<unknown>): Promise<number> {
+export async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = process.hrtime.bigint()
   await work()
   return Number(process.hrtime.bigint() - started) / 1e9

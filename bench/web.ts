@@ -13,7 +13,7 @@ import type { Row } from './report.ts'
  * from memory, and a thumbnail with the full grant check against
  * @fastify/static; each server in a process of its own, autocannon in a third.
  */
-export async function benchVisitorServing (seconds: number): Promise<Row[]> {
+export async function benchVisitorServing(seconds: number): Promise<Row[]> {
   const originals = await mkdtemp(join(tmpdir(), 'albumlink-bench-web-'))
   await writeCameraJpegs(join(originals, 'trip'), 100, 1200, 800)
   const run = await startAlbumlinkProcess(originals)
@@ -23,7 +23,11 @@ export async function benchVisitorServing (seconds: number): Promise<Row[]> {
     const { albumUrl, cookie } = await shareAndOpen(run, 'folder', 'trip')
     const page = await (await fetch(albumUrl, { headers: { cookie } })).text()
     await writeFile(join(baselineDir, 'page.html'), page)
-    const photo = await run.db.selectFrom('photos').select(['uid', 'hash']).orderBy('taken_at').executeTakeFirstOrThrow()
+    const photo = await run.db
+      .selectFrom('photos')
+      .select(['uid', 'hash'])
+      .orderBy('taken_at')
+      .executeTakeFirstOrThrow()
     await copyFile(thumbPath(run.config.thumbsDir, photo.hash ?? '', 'tile'), join(baselineDir, 'tile.webp'))
     baseline = await startServerProcess('bench/baseline-process.ts', [baselineDir, join(baselineDir, 'page.html')])
 
@@ -33,12 +37,22 @@ export async function benchVisitorServing (seconds: number): Promise<Row[]> {
     const thumbBase = await load(`${baseline.origin}/static/tile.webp`, { seconds })
     return [
       {
-        benchmark: `visitor album page, 100 photos (${(page.length / 1024).toFixed(0)} KB), req/s`, albumlink: pageAl.rps, baseline: pageBase.rps,
-        ratio: pageAl.rps / pageBase.rps, goal: '≥ 0.5× of bare Fastify sending the same bytes from memory', met: pageAl.rps / pageBase.rps >= 0.5, extra: { p99_ms: pageAl.p99 }
+        benchmark: `visitor album page, 100 photos (${(page.length / 1024).toFixed(0)} KB), req/s`,
+        albumlink: pageAl.rps,
+        baseline: pageBase.rps,
+        ratio: pageAl.rps / pageBase.rps,
+        goal: '≥ 0.5× of bare Fastify sending the same bytes from memory',
+        met: pageAl.rps / pageBase.rps >= 0.5,
+        extra: { p99_ms: pageAl.p99 }
       },
       {
-        benchmark: 'visitor thumbnail with grant check, req/s', albumlink: thumbAl.rps, baseline: thumbBase.rps,
-        ratio: thumbAl.rps / thumbBase.rps, goal: '≥ 0.8× of @fastify/static', met: thumbAl.rps / thumbBase.rps >= 0.8, extra: { p99_ms: thumbAl.p99 }
+        benchmark: 'visitor thumbnail with grant check, req/s',
+        albumlink: thumbAl.rps,
+        baseline: thumbBase.rps,
+        ratio: thumbAl.rps / thumbBase.rps,
+        goal: '≥ 0.8× of @fastify/static',
+        met: thumbAl.rps / thumbBase.rps >= 0.8,
+        extra: { p99_ms: thumbAl.p99 }
       }
     ]
   } finally {

@@ -5,5 +5,11 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const child = spawn(process.execPath, ['--import', 'tsx', cli, ...process.argv.slice(2)], { stdio: 'inherit' })
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => { child.kill(signal) })
-child.on('exit', (code, signal) => { process.exit(code ?? (signal ? 1 : 0)) })
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.on(signal, () => {
+    child.kill(signal)
+  })
+}
+child.on('exit', (code, signal) => {
+  process.exit(code ?? (signal ? 1 : 0))
+})

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 
-export async function up (db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('photos')
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('photos')
     .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
     .addColumn('uid', 'varchar(32)', c => c.notNull().unique())
     .addColumn('path', 'text', c => c.notNull().unique())
@@ -33,7 +34,8 @@ export async function up (db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('photos_folder').on('photos').columns(['folder', 'taken_at']).execute()
   await db.schema.createIndex('photos_place').on('photos').columns(['country_code', 'state', 'taken_at']).execute()
 
-  await db.schema.createTable('albums')
+  await db.schema
+    .createTable('albums')
     .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
     .addColumn('uid', 'varchar(32)', c => c.notNull().unique())
     .addColumn('kind', 'varchar(16)', c => c.notNull())
@@ -48,14 +50,16 @@ export async function up (db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('albums_slug').on('albums').column('slug').execute()
 
-  await db.schema.createTable('album_photos')
+  await db.schema
+    .createTable('album_photos')
     .addColumn('album_id', 'integer', c => c.notNull().references('albums.id').onDelete('cascade'))
     .addColumn('photo_id', 'integer', c => c.notNull().references('photos.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('album_photos_pk', ['album_id', 'photo_id'])
     .execute()
   await db.schema.createIndex('album_photos_photo').on('album_photos').column('photo_id').execute()
 
-  await db.schema.createTable('links')
+  await db.schema
+    .createTable('links')
     .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
     .addColumn('token', 'varchar(64)', c => c.notNull())
     .addColumn('album_id', 'integer', c => c.notNull().references('albums.id').onDelete('cascade'))
@@ -68,7 +72,8 @@ export async function up (db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('links_album').on('links').column('album_id').execute()
 
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
     .addColumn('name', 'varchar(64)', c => c.notNull().unique())
     .addColumn('password_hash', 'text', c => c.notNull())
@@ -76,6 +81,6 @@ export async function up (db: Kysely<any>): Promise<void> {
     .execute()
 }
 
-export async function down (db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['users', 'links', 'album_photos', 'albums', 'photos']) await db.schema.dropTable(t).execute()
 }

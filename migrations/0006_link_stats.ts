@@ -8,13 +8,17 @@ import type { Kysely } from 'kysely'
  * sessions were counted on which link, until their cookie would expire, so
  * a counted visitor keeps the link when the limit is reached.
  */
-export async function up (db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('links').addColumn('max_visits', 'integer').execute()
   for (const column of ['photo_views', 'downloads', 'zip_downloads']) {
-    await db.schema.alterTable('links').addColumn(column, 'integer', c => c.notNull().defaultTo(0)).execute()
+    await db.schema
+      .alterTable('links')
+      .addColumn(column, 'integer', c => c.notNull().defaultTo(0))
+      .execute()
   }
   await db.schema.alterTable('links').addColumn('last_visit_at', 'varchar(24)').execute()
-  await db.schema.createTable('link_visitors')
+  await db.schema
+    .createTable('link_visitors')
     .addColumn('link_id', 'integer', c => c.notNull().references('links.id').onDelete('cascade'))
     .addColumn('sid', 'varchar(32)', c => c.notNull())
     .addColumn('expires_at', 'varchar(24)', c => c.notNull())
@@ -23,7 +27,7 @@ export async function up (db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('link_visitors_expires_at').on('link_visitors').column('expires_at').execute()
 }
 
-export async function down (db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('link_visitors').execute()
   for (const column of ['last_visit_at', 'zip_downloads', 'downloads', 'photo_views', 'max_visits']) {
     await db.schema.alterTable('links').dropColumn(column).execute()

@@ -8,38 +8,60 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { NATURAL_EARTH, junctions, keptOf, key, ownersOf, polygonsOf, rounded, simplifiedPolygons, simplify, type Geometry, type Ring, type Shape } from './geometry.ts'
+import {
+  NATURAL_EARTH,
+  junctions,
+  keptOf,
+  key,
+  ownersOf,
+  polygonsOf,
+  rounded,
+  simplifiedPolygons,
+  simplify,
+  type Geometry,
+  type Ring,
+  type Shape
+} from './geometry.ts'
 
 const COUNTRY_TOLERANCE = Number(process.argv[2] ?? 0.025)
 const STATE_TOLERANCE = Number(process.argv[3] ?? 0.05)
 const OUT = fileURLToPath(new URL('../public/map/', import.meta.url))
 
-/** Simplified stretches of ring shared by two shapes of the same group, each once (its neighbour walks it backwards). */
-function innerBorders (shapes: Shape[], owners: Map<string, string>, tolerance: number): Map<string, Ring[]> {
+/**
+ * Simplified stretches of ring shared by two shapes of the same group, each once (its neighbour walks it backwards).
+ */
+function innerBorders(shapes: Shape[], owners: Map<string, string>, tolerance: number): Map<string, Ring[]> {
   const seen = new Set<string>()
   const lines = new Map<string, Ring[]>()
   const group = new Map(shapes.map(s => [s.id, s.group]))
-  for (const s of shapes) for (const rings of s.polygons) for (const ring of rings) {
-    const fixed = junctions(ring, owners)
-    const cuts = [...fixed.keys()].filter(i => fixed[i] === 1)
-    const keep = simplify(ring, fixed.slice(), tolerance)
-    for (let n = 1; n < cuts.length; n++) {
-      const [a, b] = [cuts[n - 1], cuts[n]]
-      const ids = b - a > 1
-        ? (owners.get(key(ring[a + 1])) ?? '').split('|')
-        : (owners.get(key(ring[a])) ?? '').split('|').filter(id => (owners.get(key(ring[b])) ?? '').split('|').includes(id))
-      if (ids.length !== 2 || group.get(ids[0]) !== group.get(ids[1])) continue
-      const line = rounded(keptOf(ring.slice(a, b + 1), keep.slice(a, b + 1)))
-      const id = `${[key(line[0]), key(line[line.length - 1])].sort().join(' ')} ${line.length}`
-      if (line.length < 2 || seen.has(id)) continue
-      seen.add(id)
-      lines.set(s.group, [...lines.get(s.group) ?? [], line])
+  for (const s of shapes) {
+    for (const rings of s.polygons) {
+      for (const ring of rings) {
+        const fixed = junctions(ring, owners)
+        const cuts = [...fixed.keys()].filter(i => fixed[i] === 1)
+        const keep = simplify(ring, fixed.slice(), tolerance)
+        for (let n = 1; n < cuts.length; n++) {
+          const [a, b] = [cuts[n - 1], cuts[n]]
+          const ids =
+            b - a > 1
+              ? (owners.get(key(ring[a + 1])) ?? '').split('|')
+              : (owners.get(key(ring[a])) ?? '')
+                  .split('|')
+                  .filter(id => (owners.get(key(ring[b])) ?? '').split('|').includes(id))
+          if (ids.length !== 2 || group.get(ids[0]) !== group.get(ids[1])) continue
+          const line = rounded(keptOf(ring.slice(a, b + 1), keep.slice(a, b + 1)))
+          const id = `${[key(line[0]), key(line[line.length - 1])].sort().join(' ')} ${line.length}`
+          if (line.length < 2 || seen.has(id)) continue
+          seen.add(id)
+          lines.set(s.group, [...(lines.get(s.group) ?? []), line])
+        }
+      }
     }
   }
   return lines
 }
 
-async function write (name: string, features: unknown[]): Promise<void> {
+async function write(name: string, features: unknown[]): Promise<void> {
   const json = JSON.stringify({ type: 'FeatureCollection', features })
   await writeFile(join(OUT, name), json + '\n')
   console.log(`${name}: ${features.length} features, ${(json.length / 1024).toFixed(0)} KiB`)
@@ -47,16 +69,34 @@ async function write (name: string, features: unknown[]): Promise<void> {
 
 const countries: Shape[] = []
 for (const file of (await readdir(join(NATURAL_EARTH, 'countries'))).filter(f => /^[A-Z]{2}\.json$/.test(f)).sort()) {
-  const c = JSON.parse(await readFile(join(NATURAL_EARTH, 'countries', file), 'utf8')) as { properties: { country_a2: string }, geometry: Geometry }
+  const c = JSON.parse(await readFile(join(NATURAL_EARTH, 'countries', file), 'utf8')) as {
+    properties: { country_a2: string }
+    geometry: Geometry
+  }
   countries.push({ id: c.properties.country_a2, group: c.properties.country_a2, polygons: polygonsOf(c.geometry) })
 }
 const countryOwners = ownersOf(countries)
-await write('countries.geojson', countries.map(c => ({
-  type: 'Feature', properties: { code: c.id }, geometry: { type: 'MultiPolygon', coordinates: simplifiedPolygons(c, countryOwners, COUNTRY_TOLERANCE) }
-})))
+await write(
+  'countries.geojson',
+  countries.map(c => ({
+    type: 'Feature',
+    properties: { code: c.id },
+    geometry: { type: 'MultiPolygon', coordinates: simplifiedPolygons(c, countryOwners, COUNTRY_TOLERANCE) }
+  }))
+)
 
-const admin1 = JSON.parse(await readFile(join(NATURAL_EARTH, 'states', 'admin1.json'), 'utf8')) as { features: Array<{ properties: { adm1_code: string, adm0_a3: string }, geometry: Geometry | null }> }
-const states: Shape[] = admin1.features.filter(f => f.geometry)
+const admin1 = JSON.parse(await readFile(join(NATURAL_EARTH, 'states', 'admin1.json'), 'utf8')) as {
+  features: Array<{ properties: { adm1_code: string; adm0_a3: string }; geometry: Geometry | null }>
+}
+const states: Shape[] = admin1.features
+  .filter(f => f.geometry)
   .map(f => ({ id: f.properties.adm1_code, group: f.properties.adm0_a3, polygons: polygonsOf(f.geometry as Geometry) }))
 const borders = innerBorders(states, ownersOf(states), STATE_TOLERANCE)
-await write('states.geojson', [...borders].map(([code, lines]) => ({ type: 'Feature', properties: { country: code }, geometry: { type: 'MultiLineString', coordinates: lines } })))
+await write(
+  'states.geojson',
+  [...borders].map(([code, lines]) => ({
+    type: 'Feature',
+    properties: { country: code },
+    geometry: { type: 'MultiLineString', coordinates: lines }
+  }))
+)

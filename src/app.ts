@@ -37,7 +37,7 @@ export interface AppDeps {
 export const TIMEOUTS = { requestMs: 30_000, headersMs: 10_000, keepAliveMs: 72_000, idleSocketMs: 120_000 }
 
 /** Builds the app from plugins and routes; starting it is server.ts's job. */
-export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     // X-Forwarded-* only from the proxies ALBUMLINK_TRUST_PROXY names; off by default.

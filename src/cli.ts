@@ -18,33 +18,43 @@ const USAGE = `Usage: albumlink <command>
   demo     regenerate the demo library in <data>/demo-originals
   passwd   change the owner password (reads it from ALBUMLINK_PASSWORD or asks)`
 
-const log = (line: string): void => { console.log(line) }
+const log = (line: string): void => {
+  console.log(line)
+}
 
-async function indexCommand (): Promise<void> {
+async function indexCommand(): Promise<void> {
   const config = loadConfig()
   const db = await openLibrary(config, log)
   const state = new IndexState()
   const progress = progressReporter('Indexing', log)
   const stats = await indexLibrary(db, config, state, { onProgress: progress.update })
   progress.stop()
-  if (stats) log(`Indexed ${stats.files} files in ${(stats.ms / 1000).toFixed(1)} s: ${stats.processed} new or changed, ${stats.unchanged} unchanged, ${stats.failed} unreadable, ${stats.missing} gone missing`)
+  if (stats) {
+    log(
+      `Indexed ${stats.files} files in ${(stats.ms / 1000).toFixed(1)} s: ${stats.processed} new or changed, ${stats.unchanged} unchanged, ${stats.failed} unreadable, ${stats.missing} gone missing`
+    )
+  }
   const videos = progressReporter('Making playable videos', log)
   await makeRenditions(db, config, state, { onRendition: videos.update, log })
   videos.stop()
   const problems = await listProblems(db)
-  if (problems.length > 0) log(`Unreadable files (${problems.length}):\n${problems.map(p => `  ${p.path} — ${p.error}`).join('\n')}`)
+  if (problems.length > 0) {
+    log(`Unreadable files (${problems.length}):\n${problems.map(p => `  ${p.path} — ${p.error}`).join('\n')}`)
+  }
   await db.destroy()
 }
 
-async function demoCommand (): Promise<void> {
+async function demoCommand(): Promise<void> {
   const config = loadConfig()
   // Always the data folder's demo, never ALBUMLINK_ORIGINALS: regenerating replaces the folder.
   const dir = join(config.dataDir, 'demo-originals')
   const count = await generateDemoLibrary(dir, configuredTools(config))
-  log(`Wrote ${count} demo photos and videos to ${dir}; ${config.isDemo ? 'run "npm run index" or restart to index them' : 'unset ALBUMLINK_ORIGINALS to use them'}.`)
+  log(
+    `Wrote ${count} demo photos and videos to ${dir}; ${config.isDemo ? 'run "npm run index" or restart to index them' : 'unset ALBUMLINK_ORIGINALS to use them'}.`
+  )
 }
 
-async function passwdCommand (): Promise<void> {
+async function passwdCommand(): Promise<void> {
   const config = loadConfig()
   const db = await openLibrary(config, log)
   let password = config.password
@@ -61,7 +71,9 @@ async function passwdCommand (): Promise<void> {
 }
 
 const COMMANDS: Record<string, () => Promise<void>> = {
-  serve: async () => { await startServer(loadConfig()) },
+  serve: async () => {
+    await startServer(loadConfig())
+  },
   index: indexCommand,
   demo: demoCommand,
   passwd: passwdCommand

@@ -4,7 +4,7 @@ import ipaddr from 'ipaddr.js'
 import { Type, type Static } from '@sinclair/typebox'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
-type LogLevel = typeof LOG_LEVELS[number]
+type LogLevel = (typeof LOG_LEVELS)[number]
 
 const EnvSchema = Type.Object({
   ALBUMLINK_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 2342 }),
@@ -49,21 +49,27 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-interface EnvError { instancePath: string, keyword: string, message?: string, params: Record<string, unknown> }
+interface EnvError {
+  instancePath: string
+  keyword: string
+  message?: string
+  params: Record<string, unknown>
+}
 
 const HINTS: Record<string, string> = {
   'ALBUMLINK_PUBLIC_URL/pattern': 'must be an http:// or https:// URL such as https://photos.example.org'
 }
 
-function describe (e: EnvError, env: Record<string, string | undefined>): string {
+function describe(e: EnvError, env: Record<string, string | undefined>): string {
   const name = e.instancePath.slice(1)
-  const hint = HINTS[`${name}/${e.keyword}`] ??
+  const hint =
+    HINTS[`${name}/${e.keyword}`] ??
     (e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as string[]).join(', ')}` : e.message)
   return name === 'ALBUMLINK_PASSWORD' ? `${name} ${hint}` : `${name} ${hint} (got ${JSON.stringify(env[name])})`
 }
 
 /** The one place that reads the environment. Empty variables count as unset. */
-export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const data = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('ALBUMLINK_') && v !== ''))
   let parsed: Env
   try {
@@ -77,21 +83,30 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   return configFrom(parsed)
 }
 
-const TRUST_PROXY_HINT = 'ALBUMLINK_TRUST_PROXY must be a number of proxy hops (1 for one reverse proxy) or a comma-separated ' +
+const TRUST_PROXY_HINT =
+  'ALBUMLINK_TRUST_PROXY must be a number of proxy hops (1 for one reverse proxy) or a comma-separated ' +
   'list of proxy addresses or CIDRs such as 127.0.0.1,10.0.0.0/8'
 
-/** Off, a hop count, or a list of addresses/CIDRs; never "trust everyone", which would let any client choose its address. */
-export function parseTrustProxy (value: string | undefined): false | number | string[] {
+/**
+ * Off, a hop count, or a list of addresses/CIDRs; never "trust everyone", which would let any client choose its
+ * address.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
   const text = value?.trim().toLowerCase() ?? ''
   if (text === '' || text === 'false' || text === 'off' || text === '0') return false
   if (/^\d+$/.test(text)) return Number(text)
-  const entries = text.split(',').map(e => e.trim()).filter(Boolean)
+  const entries = text
+    .split(',')
+    .map(e => e.trim())
+    .filter(Boolean)
   const bad = entries.find(e => !isAddressOrCidr(e))
-  if (bad !== undefined || entries.length === 0) throw new ConfigError(`${TRUST_PROXY_HINT} (got ${JSON.stringify(value)})`)
+  if (bad !== undefined || entries.length === 0) {
+    throw new ConfigError(`${TRUST_PROXY_HINT} (got ${JSON.stringify(value)})`)
+  }
   return entries
 }
 
-function isAddressOrCidr (entry: string): boolean {
+function isAddressOrCidr(entry: string): boolean {
   try {
     if (entry.includes('/')) ipaddr.parseCIDR(entry)
     else ipaddr.parse(entry)
@@ -101,7 +116,7 @@ function isAddressOrCidr (entry: string): boolean {
   }
 }
 
-function configFrom (env: Env): Config {
+function configFrom(env: Env): Config {
   const dataDir = resolve(env.ALBUMLINK_DATA)
   const publicUrl = env.ALBUMLINK_PUBLIC_URL?.replace(/\/+$/, '')
   return {

@@ -11,13 +11,19 @@ const DRAIN_MS = 3000
 const STOP_MS = 4500
 
 /** Starts albumlink: database, owner account, HTTP server, then the first index in the background. */
-export async function startServer (config: Config): Promise<void> {
-  const log = (line: string): void => { console.log(line) }
+export async function startServer(config: Config): Promise<void> {
+  const log = (line: string): void => {
+    console.log(line)
+  }
   const db = await openLibrary(config, log)
   // The owner exists before the first request can arrive, so the first sign-in can never miss it.
   const generated = await ensureOwner(db, config.password)
   const indexState = new IndexState()
-  const app = await buildApp(config, { db, indexState, logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } })
+  const app = await buildApp(config, {
+    db,
+    indexState,
+    logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel }
+  })
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (err) {
@@ -27,7 +33,9 @@ export async function startServer (config: Config): Promise<void> {
     await db.destroy()
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new ConfigError(`Cannot listen on ${config.host}:${config.port} (${code}); choose another ALBUMLINK_PORT or ALBUMLINK_HOST.`)
+      throw new ConfigError(
+        `Cannot listen on ${config.host}:${config.port} (${code}); choose another ALBUMLINK_PORT or ALBUMLINK_HOST.`
+      )
     }
     throw err
   }
@@ -40,20 +48,30 @@ export async function startServer (config: Config): Promise<void> {
     if (closing) return
     closing = true
     log(`${signal}: shutting down`)
-    setTimeout(() => { app.server.closeAllConnections() }, DRAIN_MS).unref()
-    setTimeout(() => { process.exit(1) }, STOP_MS).unref()
+    setTimeout(() => {
+      app.server.closeAllConnections()
+    }, DRAIN_MS).unref()
+    setTimeout(() => {
+      process.exit(1)
+    }, STOP_MS).unref()
     await app.close()
     await db.destroy()
     process.exit(0)
   }
-  process.once('SIGTERM', () => { void shutdown('SIGTERM') })
-  process.once('SIGINT', () => { void shutdown('SIGINT') })
+  process.once('SIGTERM', () => {
+    void shutdown('SIGTERM')
+  })
+  process.once('SIGINT', () => {
+    void shutdown('SIGINT')
+  })
 
-  await startLibraryJobs(db, config, indexState, line => { if (!closing) log(line) })
+  await startLibraryJobs(db, config, indexState, line => {
+    if (!closing) log(line)
+  })
 }
 
 /** A URL a person can open: wildcard hosts become localhost, IPv6 gets brackets. */
-function localUrl (host: string, port: number): string {
+function localUrl(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
   return `http://${shown}:${port}`
 }

@@ -1,6 +1,10 @@
 import '@fastify/view'
 import type {
-  FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault
 } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
@@ -41,9 +45,15 @@ declare module '@fastify/secure-session' {
     /** Share tokens this browser has opened, oldest first. */
     tokens: string[]
     /** Password-protected links unlocked in this browser: link id → password version and when. */
-    unlocked: Record<string, { v: number, at: number }>
+    unlocked: Record<string, { v: number; at: number }>
   }
 }
 
 /** The app as route plugins see it: TypeBox schemas type each route's params, query and body. */
-export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>

@@ -29,13 +29,15 @@ export interface TestApp {
   close: () => Promise<void>
 }
 
-interface TestT { teardown: (fn: () => unknown) => void }
+interface TestT {
+  teardown: (fn: () => unknown) => void
+}
 
 /**
  * The demo library, generated and indexed once per code version and then
  * copied for each test: every test gets its own data dir and database.
  */
-async function demoTemplate (): Promise<string> {
+async function demoTemplate(): Promise<string> {
   const hash = createHash('sha1')
   // Everything that shapes the indexed demo: the library code and the migrations.
   for (const dir of ['src/library', 'src/util', 'migrations']) {
@@ -52,7 +54,9 @@ async function demoTemplate (): Promise<string> {
   await runIndex(db, { originals: join(building, 'demo-originals'), thumbsDir: join(building, 'thumbs') })
   await db.destroy()
   await mkdir(join(building, 'ready'))
-  await rename(building, template).catch(async () => { await rm(building, { recursive: true, force: true }) })
+  await rename(building, template).catch(async () => {
+    await rm(building, { recursive: true, force: true })
+  })
   return template
 }
 
@@ -63,7 +67,7 @@ export interface BuildOptions {
   limits?: Partial<LimitSettings>
 }
 
-export async function buildTestApp (t: TestT, options: BuildOptions = {}): Promise<TestApp> {
+export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promise<TestApp> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-test-'))
   const library = options.library ?? 'demo'
   if (library === 'demo') {
@@ -94,26 +98,36 @@ export async function buildTestApp (t: TestT, options: BuildOptions = {}): Promi
 }
 
 /** Cookie header built from a response's set-cookie headers, merged into an existing one. */
-export function cookiesFrom (response: LightMyRequestResponse, previous = ''): string {
-  const jar = new Map(previous.split('; ').filter(Boolean).map(c => [c.split('=')[0], c]))
+export function cookiesFrom(response: LightMyRequestResponse, previous = ''): string {
+  const jar = new Map(
+    previous
+      .split('; ')
+      .filter(Boolean)
+      .map(c => [c.split('=')[0], c])
+  )
   for (const c of response.cookies) jar.set(c.name, `${c.name}=${encodeURIComponent(c.value)}`)
   return [...jar.values()].join('; ')
 }
 
-export function csrfFrom (html: string): string {
+export function csrfFrom(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html)
   if (!match) throw new Error('no CSRF token in page')
   return match[1]
 }
 
-export interface OwnerSession { cookie: string, csrf: string }
+export interface OwnerSession {
+  cookie: string
+  csrf: string
+}
 
 /** Signs in as the owner; returns the cookie and a CSRF token valid for its forms. */
-export async function signIn (app: FastifyInstance): Promise<OwnerSession> {
+export async function signIn(app: FastifyInstance): Promise<OwnerSession> {
   const page = await app.inject({ url: '/login' })
   let cookie = cookiesFrom(page)
   const login = await app.inject({
-    method: 'POST', url: '/login', headers: { cookie },
+    method: 'POST',
+    url: '/login',
+    headers: { cookie },
     payload: { _csrf: csrfFrom(page.body), password: OWNER_PASSWORD, next: '/albums' }
   })
   if (login.statusCode !== 303) throw new Error(`sign-in failed: ${login.statusCode}`)
@@ -123,11 +137,19 @@ export async function signIn (app: FastifyInstance): Promise<OwnerSession> {
 }
 
 /** POST a form as the owner. */
-export async function ownerPost (app: FastifyInstance, session: OwnerSession, url: string, fields: Record<string, string | string[]> = {}): Promise<LightMyRequestResponse> {
+export async function ownerPost(
+  app: FastifyInstance,
+  session: OwnerSession,
+  url: string,
+  fields: Record<string, string | string[]> = {}
+): Promise<LightMyRequestResponse> {
   const body = new URLSearchParams()
   body.append('_csrf', session.csrf)
   for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value)
   return await app.inject({
-    method: 'POST', url, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString()
+    method: 'POST',
+    url,
+    headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString()
   })
 }

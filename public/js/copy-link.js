@@ -1,6 +1,6 @@
 // Clicking a share URL copies it and says so; so do Enter and Space on it,
 // for people who reach it with the keyboard.
-async function copy (field) {
+async function copy(field) {
   field.select()
   const status = field.parentElement.querySelector('.copied')
   try {
@@ -9,10 +9,12 @@ async function copy (field) {
   } catch {
     if (status) status.textContent = 'Press Ctrl+C to copy'
   }
-  setTimeout(() => { if (status) status.textContent = '' }, 2500)
+  setTimeout(() => {
+    if (status) status.textContent = ''
+  }, 2500)
 }
 
-export function enhanceCopyFields (root) {
+export function enhanceCopyFields(root) {
   // A narrow field shows the end of the URL: the secret and album, which tell links apart.
   for (const field of root.querySelectorAll('input[data-copy]')) field.scrollLeft = field.scrollWidth
   root.addEventListener('click', async event => {

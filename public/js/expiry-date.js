@@ -1,6 +1,6 @@
 // Picking a date in a link's date field chooses "On a date…" in its Expires
 // list, so the date is what gets saved. Delegated: the share dialog redraws its rows.
-export function enhanceExpiryDates (root) {
+export function enhanceExpiryDates(root) {
   const choose = event => {
     const field = event.target
     if (!field.matches?.('input[name=expires_date]') || !field.value) return

@@ -2,28 +2,43 @@
 // click. Without this script (or WebGL) the server-rendered list of places stays.
 // The ESM build starts its worker from /vendor/maplibre/maplibre-gl-worker.mjs,
 // same origin, so the CSP needs no blob: or eval.
-import { Map as MapLibre, Marker, Popup, LngLatBounds, NavigationControl, AttributionControl } from '/vendor/maplibre/maplibre-gl.mjs'
+import {
+  Map as MapLibre,
+  Marker,
+  Popup,
+  LngLatBounds,
+  NavigationControl,
+  AttributionControl
+} from '/vendor/maplibre/maplibre-gl.mjs'
 
 const CLUSTER_MAX_ZOOM = 13
 // A photo marker (map.css: 56px frame + 10px pin) stands on the tip of its pin.
 const PIN = 10
 const MARKER_HEIGHT = 56 + PIN
 const POPUP_OFFSET = {
-  top: [0, 0], 'top-left': [0, 0], 'top-right': [0, 0],
-  bottom: [0, -MARKER_HEIGHT], 'bottom-left': [0, -MARKER_HEIGHT], 'bottom-right': [0, -MARKER_HEIGHT],
-  left: [30, -MARKER_HEIGHT / 2], right: [-30, -MARKER_HEIGHT / 2]
+  top: [0, 0],
+  'top-left': [0, 0],
+  'top-right': [0, 0],
+  bottom: [0, -MARKER_HEIGHT],
+  'bottom-left': [0, -MARKER_HEIGHT],
+  'bottom-right': [0, -MARKER_HEIGHT],
+  left: [30, -MARKER_HEIGHT / 2],
+  right: [-30, -MARKER_HEIGHT / 2]
 }
 
 const container = document.getElementById('map')
 if (container) start(container).catch(err => console.error('map failed', err))
 
-async function start (container) {
+async function start(container) {
   const response = await fetch(container.dataset.src, { headers: { accept: 'application/geo+json' } })
   if (!response.ok) throw new Error(`map data: ${response.status}`)
   const data = await response.json()
   if (data.features.length === 0) return // the list says there is nothing to show
   const list = document.querySelector('.map-places')
-  const fallBack = () => { container.hidden = true; list?.removeAttribute('hidden') }
+  const fallBack = () => {
+    container.hidden = true
+    list?.removeAttribute('hidden')
+  }
   list?.setAttribute('hidden', '')
   container.hidden = false
   // The photo the visitor came from stays out of the clusters: always shown, highlighted, centred.
@@ -54,7 +69,13 @@ async function start (container) {
   map.addControl(new AttributionControl({ compact: true }))
   map.on('load', () => {
     ready = true
-    map.addSource('photos', { type: 'geojson', data: others, cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM, clusterRadius: 80 })
+    map.addSource('photos', {
+      type: 'geojson',
+      data: others,
+      cluster: true,
+      clusterMaxZoom: CLUSTER_MAX_ZOOM,
+      clusterRadius: 80
+    })
     // Invisible, but it makes the source load its tiles; the markers are HTML.
     map.addLayer({ id: 'photos', type: 'circle', source: 'photos', paint: { 'circle-radius': 0, 'circle-opacity': 0 } })
     showMarkers(map)
@@ -63,7 +84,7 @@ async function start (container) {
 }
 
 /** Keeps one HTML marker per visible cluster or photo, rebuilt as the clusters change. */
-function showMarkers (map) {
+function showMarkers(map) {
   const source = map.getSource('photos')
   const cache = new Map()
   let shown = new Map()
@@ -89,7 +110,7 @@ function showMarkers (map) {
   update()
 }
 
-function photoMarker (feature, focused) {
+function photoMarker(feature, focused) {
   const p = feature.properties
   const element = document.createElement('button')
   element.type = 'button'
@@ -97,10 +118,12 @@ function photoMarker (feature, focused) {
   element.title = `${p.title} · ${p.date}`
   element.append(image(p.thumb, ''))
   const popup = new Popup({ offset: POPUP_OFFSET, maxWidth: '260px', focusAfterOpen: false }).setDOMContent(preview(p))
-  return new Marker({ element, anchor: 'bottom', offset: [0, -PIN] }).setLngLat(feature.geometry.coordinates).setPopup(popup)
+  return new Marker({ element, anchor: 'bottom', offset: [0, -PIN] })
+    .setLngLat(feature.geometry.coordinates)
+    .setPopup(popup)
 }
 
-function clusterMarker (map, source, feature) {
+function clusterMarker(map, source, feature) {
   const { cluster_id: id, point_count: count, point_count_abbreviated: label } = feature.properties
   const element = document.createElement('button')
   element.type = 'button'
@@ -111,7 +134,12 @@ function clusterMarker (map, source, feature) {
   badge.textContent = label
   element.append(badge)
   // The newest leaf would do as well; the first keeps the cover stable while zooming.
-  source.getClusterLeaves(id, 1, 0).then(([leaf]) => { if (leaf) element.prepend(image(leaf.properties.thumb, '')) }).catch(() => {})
+  source
+    .getClusterLeaves(id, 1, 0)
+    .then(([leaf]) => {
+      if (leaf) element.prepend(image(leaf.properties.thumb, ''))
+    })
+    .catch(() => {})
   element.addEventListener('click', async event => {
     event.stopPropagation()
     const zoom = await source.getClusterExpansionZoom(id)
@@ -120,7 +148,7 @@ function clusterMarker (map, source, feature) {
   return new Marker({ element }).setLngLat(feature.geometry.coordinates)
 }
 
-function preview (p) {
+function preview(p) {
   const link = document.createElement('a')
   link.className = 'map-preview'
   link.href = p.href
@@ -134,7 +162,7 @@ function preview (p) {
   return link
 }
 
-function image (src, alt) {
+function image(src, alt) {
   const img = document.createElement('img')
   img.src = src
   img.alt = alt

@@ -3,11 +3,11 @@
 // shift-click selects a range; once something is selected, clicking a photo
 // selects it instead of opening it; "Select all" ticks the page without a
 // reload; Clear and Escape untick everything.
-export function enhanceSelection (root) {
+export function enhanceSelection(root) {
   for (const form of root.querySelectorAll('form[data-selection]')) wire(form)
 }
 
-function wire (form) {
+function wire(form) {
   const boxes = () => [...form.querySelectorAll('.tile input[type=checkbox]')]
   const bar = form.querySelector('[data-selection-bar]')
   const count = bar.querySelector('[data-selection-count]')
@@ -23,7 +23,7 @@ function wire (form) {
   }
 
   /** Sets every box from the anchor to `box` (inclusive) to `box`'s state. */
-  const selectRange = (box) => {
+  const selectRange = box => {
     const all = boxes()
     const [from, to] = [all.indexOf(anchor), all.indexOf(box)].sort((a, b) => a - b)
     if (from < 0) return
@@ -38,7 +38,10 @@ function wire (form) {
 
   form.addEventListener('click', event => {
     const box = event.target.closest('.tile input[type=checkbox]')
-    if (box) { toggle(box, event.shiftKey); return }
+    if (box) {
+      toggle(box, event.shiftKey)
+      return
+    }
     const photo = event.target.closest('.tile a')
     if (photo && form.classList.contains('selecting') && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault()
@@ -61,10 +64,18 @@ function wire (form) {
     anchor = null
     update()
   }
-  form.addEventListener('reset', event => { event.preventDefault(); clear() })
-  bar.querySelector('a[data-clear]')?.addEventListener('click', event => { event.preventDefault(); clear() })
+  form.addEventListener('reset', event => {
+    event.preventDefault()
+    clear()
+  })
+  bar.querySelector('a[data-clear]')?.addEventListener('click', event => {
+    event.preventDefault()
+    clear()
+  })
   document.addEventListener('keydown', event => {
-    if (event.key === 'Escape' && form.classList.contains('selecting') && !document.querySelector('details[open]')) clear()
+    if (event.key === 'Escape' && form.classList.contains('selecting') && !document.querySelector('details[open]')) {
+      clear()
+    }
   })
   // A select-all link outside the form (above the grid) works the same way.
   for (const link of document.querySelectorAll(`[data-select-all][data-for="${form.id}"]`)) {

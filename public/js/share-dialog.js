@@ -3,7 +3,7 @@
 // details without a reload; delete asks with confirm(). Without JS the same
 // markup works as a plain page (chevron links to ?open=…, delete has a confirm page).
 
-export function enhanceShareLinks (root) {
+export function enhanceShareLinks(root) {
   root.addEventListener('click', async event => {
     const trigger = event.target.closest?.('a[data-share-dialog]')
     if (!trigger || event.ctrlKey || event.metaKey || event.shiftKey) return
@@ -19,21 +19,30 @@ export function enhanceShareLinks (root) {
 // to the control that opened the dialog, or to its card's menu button.
 const OPENER_KEY = 'albumlink:share-opener'
 
-function rememberOpener (opener) {
+function rememberOpener(opener) {
   if (!opener) return
-  const saved = { page: location.pathname + location.search, href: opener.getAttribute('href'), inMenu: Boolean(opener.closest('details.menu')) }
-  try { sessionStorage.setItem(OPENER_KEY, JSON.stringify(saved)) } catch {}
+  const saved = {
+    page: location.pathname + location.search,
+    href: opener.getAttribute('href'),
+    inMenu: Boolean(opener.closest('details.menu'))
+  }
+  try {
+    sessionStorage.setItem(OPENER_KEY, JSON.stringify(saved))
+  } catch {}
 }
 
 // A Share entry of a context menu is hidden once the menu closes: its menu button takes the focus.
-function focusOpener (opener) {
+function focusOpener(opener) {
   const menu = opener?.closest('details.menu:not([open])')
   ;(menu ? menu.querySelector('summary') : opener)?.focus()
 }
 
-function restoreOpenerFocus (root) {
+function restoreOpenerFocus(root) {
   let saved = null
-  try { saved = JSON.parse(sessionStorage.getItem(OPENER_KEY) ?? 'null'); sessionStorage.removeItem(OPENER_KEY) } catch {}
+  try {
+    saved = JSON.parse(sessionStorage.getItem(OPENER_KEY) ?? 'null')
+    sessionStorage.removeItem(OPENER_KEY)
+  } catch {}
   if (!saved || saved.page !== location.pathname + location.search) return
   const links = [...root.querySelectorAll('a[data-share-dialog]')].filter(a => a.getAttribute('href') === saved.href)
   const direct = saved.inMenu ? null : links.find(a => !a.closest('details.menu'))
@@ -41,29 +50,35 @@ function restoreOpenerFocus (root) {
   ;(direct ?? menuButton)?.focus()
 }
 
-async function fetchPanel (url, init) {
+async function fetchPanel(url, init) {
   const response = await fetch(url, { ...init, headers: { 'x-requested-with': 'fetch', ...(init?.headers ?? {}) } })
   const doc = new DOMParser().parseFromString(await response.text(), 'text/html')
   return { panel: doc.querySelector('.share-panel'), url: response.url, ok: response.ok || response.status === 400 }
 }
 
-async function openShareDialog (url, opener) {
+async function openShareDialog(url, opener) {
   const { panel, ok } = await fetchPanel(url)
-  if (!ok || !panel) { window.location.href = url; return }
+  if (!ok || !panel) {
+    window.location.href = url
+    return
+  }
   const dialog = document.createElement('dialog')
   dialog.className = 'share-dialog'
   dialog.setAttribute('aria-labelledby', 'share-title')
   dialog.append(document.importNode(panel, true))
   dialog.addEventListener('close', () => {
     dialog.remove()
-    if (dialog.dataset.changed) { rememberOpener(opener); window.location.reload() } else focusOpener(opener)
+    if (dialog.dataset.changed) {
+      rememberOpener(opener)
+      window.location.reload()
+    } else focusOpener(opener)
   })
   document.body.append(dialog)
   wirePanel(dialog.querySelector('.share-panel'), dialog)
   dialog.showModal()
 }
 
-function replacePanel (dialog, panel, next) {
+function replacePanel(dialog, panel, next) {
   const fresh = document.importNode(next, true)
   panel.replaceWith(fresh)
   wirePanel(fresh, dialog)
@@ -71,7 +86,7 @@ function replacePanel (dialog, panel, next) {
   ;(open?.querySelector('[aria-invalid=true], input[name=secret]') ?? fresh.querySelector('h2'))?.focus?.()
 }
 
-function wirePanel (panel, dialog) {
+function wirePanel(panel, dialog) {
   panel.addEventListener('click', async event => {
     const toggle = event.target.closest('[data-toggle]')
     if (toggle) {
@@ -97,7 +112,10 @@ function wirePanel (panel, dialog) {
   // The chevron is a link styled as a button: Space must press it too.
   panel.addEventListener('keydown', event => {
     const toggle = event.key === ' ' && event.target.closest('[data-toggle]')
-    if (toggle) { event.preventDefault(); toggle.click() }
+    if (toggle) {
+      event.preventDefault()
+      toggle.click()
+    }
   })
   panel.addEventListener('submit', async event => {
     event.preventDefault()
@@ -106,9 +124,12 @@ function wirePanel (panel, dialog) {
   })
 }
 
-async function submit (panel, dialog, url, body) {
+async function submit(panel, dialog, url, body) {
   const { panel: next, ok } = await fetchPanel(url, { method: 'POST', body })
-  if (!ok || !next) { window.location.reload(); return }
+  if (!ok || !next) {
+    window.location.reload()
+    return
+  }
   if (dialog) dialog.dataset.changed = '1'
   replacePanel(dialog, panel, next)
 }

@@ -4,7 +4,7 @@
 
 export const SLIDE_MS = 5000
 
-export function createSlideshow ({ hasNext, advance, onChange }) {
+export function createSlideshow({ hasNext, advance, onChange }) {
   let playing = false
   let timer = null
 
@@ -16,16 +16,25 @@ export function createSlideshow ({ hasNext, advance, onChange }) {
   }
   const tick = async () => {
     const video = document.querySelector('.stage > video')
-    if (video && !video.paused && !video.ended) { video.addEventListener('ended', tick, { once: true }); return }
+    if (video && !video.paused && !video.ended) {
+      video.addEventListener('ended', tick, { once: true })
+      return
+    }
     if (!playing) return
-    if (!await advance()) { stop(); return }
+    if (!(await advance())) {
+      stop()
+      return
+    }
     shown()
   }
   /** Called whenever a photo is shown: the next one comes 5 s later, or the show ends on the last. */
   const shown = () => {
     clearTimeout(timer)
     if (!playing) return
-    if (!hasNext()) { stop(); return }
+    if (!hasNext()) {
+      stop()
+      return
+    }
     timer = setTimeout(tick, SLIDE_MS)
   }
   const start = () => {
@@ -34,5 +43,13 @@ export function createSlideshow ({ hasNext, advance, onChange }) {
     onChange(true)
     shown()
   }
-  return { start, stop, shown, toggle: () => playing ? stop() : start(), get playing () { return playing } }
+  return {
+    start,
+    stop,
+    shown,
+    toggle: () => (playing ? stop() : start()),
+    get playing() {
+      return playing
+    }
+  }
 }

@@ -6,13 +6,22 @@ const DISTANCE = 50
 const DOWN = 80
 
 /** `accepts(target)`: whether a finger put down on that element may swipe. */
-export function onSwipe (root, accepts, { left, right, down, move }) {
+export function onSwipe(root, accepts, { left, right, down, move }) {
   let start = null
-  const end = () => { start = null; move?.(0, 0) }
+  const end = () => {
+    start = null
+    move?.(0, 0)
+  }
   root.addEventListener('pointerdown', event => {
     // A second finger (pinch) is not a swipe.
-    if (!event.isPrimary) { if (start) end(); return }
-    start = event.pointerType !== 'mouse' && accepts(event.target) ? { x: event.clientX, y: event.clientY, id: event.pointerId } : null
+    if (!event.isPrimary) {
+      if (start) end()
+      return
+    }
+    start =
+      event.pointerType !== 'mouse' && accepts(event.target)
+        ? { x: event.clientX, y: event.clientY, id: event.pointerId }
+        : null
   })
   root.addEventListener('pointermove', event => {
     if (start && event.pointerId === start.id) move?.(event.clientX - start.x, event.clientY - start.y)

@@ -6,18 +6,21 @@
 const pages = new Map()
 
 /** Starts loading a photo page and its image, once. */
-export function preload (link) {
+export function preload(link) {
   if (!link) return
   if (link.dataset.view) new Image().src = link.dataset.view
   if (!pages.has(link.href)) {
-    pages.set(link.href, fetch(link.href, { headers: { 'x-requested-with': 'fetch' } })
-      .then(async response => response.ok && !response.redirected ? await response.text() : null)
-      .catch(() => null))
+    pages.set(
+      link.href,
+      fetch(link.href, { headers: { 'x-requested-with': 'fetch' } })
+        .then(async response => (response.ok && !response.redirected ? await response.text() : null))
+        .catch(() => null)
+    )
   }
 }
 
 /** The photo pages next to the one shown are kept; others are dropped. */
-function forgetOthers () {
+function forgetOthers() {
   const keep = new Set([...document.querySelectorAll('a[rel=prev], a[rel=next]')].map(a => a.href))
   for (const href of pages.keys()) if (!keep.has(href)) pages.delete(href)
 }
@@ -29,7 +32,7 @@ function forgetOthers () {
  */
 let latest = 0
 
-export async function show (href, { push = true } = {}) {
+export async function show(href, { push = true } = {}) {
   const mine = ++latest
   preload({ href, dataset: {} })
   const html = await pages.get(href)
@@ -37,9 +40,16 @@ export async function show (href, { push = true } = {}) {
   if (mine !== latest) return null
   const doc = html && new DOMParser().parseFromString(html, 'text/html')
   const next = doc?.querySelector('body.viewer .page')
-  if (!next) { window.location.href = href; return false }
+  if (!next) {
+    window.location.href = href
+    return false
+  }
   const focused = document.activeElement?.closest?.('[data-viewer], a[rel]')
-  const refocus = focused?.dataset.viewer ? `[data-viewer=${focused.dataset.viewer}]` : focused ? `a[rel=${focused.rel}]` : null
+  const refocus = focused?.dataset.viewer
+    ? `[data-viewer=${focused.dataset.viewer}]`
+    : focused
+      ? `a[rel=${focused.rel}]`
+      : null
   document.querySelector('.page').replaceWith(document.importNode(next, true))
   document.title = doc.title
   if (push) history.pushState({ viewer: true }, '', href)

@@ -8,7 +8,7 @@ import { createSlideshow } from './slideshow.js'
 
 const INFO_KEY = 'albumlink:viewer-info'
 
-export function enhanceViewer (doc) {
+export function enhanceViewer(doc) {
   const body = doc.body
   if (!body?.classList.contains('viewer')) return
   body.classList.add('viewer-js')
@@ -18,23 +18,28 @@ export function enhanceViewer (doc) {
 
   // Info: open by default where there is room beside the photo; the visitor's choice is remembered.
   let infoOpen = (() => {
-    try { const saved = localStorage.getItem(INFO_KEY); if (saved) return saved === 'open' } catch {}
+    try {
+      const saved = localStorage.getItem(INFO_KEY)
+      if (saved) return saved === 'open'
+    } catch {}
     return window.matchMedia('(min-width: 1100px)').matches
   })()
   const setInfo = open => {
     infoOpen = open
-    try { localStorage.setItem(INFO_KEY, open ? 'open' : 'closed') } catch {}
+    try {
+      localStorage.setItem(INFO_KEY, open ? 'open' : 'closed')
+    } catch {}
     render()
   }
 
   const slideshow = createSlideshow({
     hasNext: () => link('next') !== null,
-    advance: async () => link('next') ? await go(link('next').href) : false,
+    advance: async () => (link('next') ? await go(link('next').href) : false),
     onChange: render
   })
 
   /** Puts every control of the (possibly new) page in the current state. */
-  function render () {
+  function render() {
     const state = { fullscreen: doc.fullscreenElement !== null, slideshow: slideshow.playing, info: infoOpen }
     for (const button of doc.querySelectorAll('[data-viewer]')) {
       const name = button.dataset.viewer
@@ -47,19 +52,22 @@ export function enhanceViewer (doc) {
     body.classList.toggle('slideshow', slideshow.playing)
   }
 
-  function shown () {
+  function shown() {
     render()
     preload(link('next'))
     preload(link('prev'))
     slideshow.shown()
   }
 
-  async function go (href, options) {
+  async function go(href, options) {
     const moved = await show(href, options)
     if (moved) shown()
     return moved
   }
-  const move = rel => { const target = link(rel); if (target) go(target.href) }
+  const move = rel => {
+    const target = link(rel)
+    if (target) go(target.href)
+  }
   const close = () => closeLink()?.click()
   const toggleFullscreen = () => {
     if (!doc.fullscreenEnabled) return
@@ -69,7 +77,11 @@ export function enhanceViewer (doc) {
 
   doc.addEventListener('click', event => {
     const arrow = event.target.closest?.('a[rel=prev], a[rel=next]')
-    if (arrow && !event.ctrlKey && !event.metaKey && !event.shiftKey) { event.preventDefault(); go(arrow.href); return }
+    if (arrow && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      event.preventDefault()
+      go(arrow.href)
+      return
+    }
     const button = event.target.closest?.('[data-viewer]')
     if (!button) return
     button.closest('details[open]')?.removeAttribute('open')
@@ -102,16 +114,21 @@ export function enhanceViewer (doc) {
 
   doc.addEventListener('fullscreenchange', render)
   // Back and forward between photos shown in place.
-  window.addEventListener('popstate', () => { go(location.href, { push: false }) })
+  window.addEventListener('popstate', () => {
+    go(location.href, { push: false })
+  })
 
-  // On the picture (not on a video, whose controls take drags), a finger swipes; while it moves, the picture follows it.
+  // On the picture (not on a video, whose controls take drags), a finger swipes; while it moves, the picture follows
+  // it.
   onSwipe(doc, target => Boolean(target.closest?.('.stage')) && !target.closest('video, .live'), {
     left: () => move('next'),
     right: () => move('prev'),
     down: close,
     move: (dx, dy) => {
       const picture = doc.querySelector('.stage > img, .stage > video')
-      if (picture) picture.style.transform = dx || dy ? `translate(${dx}px, ${Math.max(0, dy) > Math.abs(dx) ? dy : 0}px)` : ''
+      if (picture) {
+        picture.style.transform = dx || dy ? `translate(${dx}px, ${Math.max(0, dy) > Math.abs(dx) ? dy : 0}px)` : ''
+      }
     }
   })
 

@@ -8,11 +8,15 @@ import { changeSignal } from './read-cache.ts'
 
 /** SQLite can roll back DDL, so migrations run in one transaction: all or nothing. */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl (): boolean { return true }
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
 }
 
 class AlbumlinkSqliteDialect extends SqliteDialect {
-  override createAdapter (): DialectAdapter { return new TransactionalDdlSqliteAdapter() }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500
@@ -23,10 +27,13 @@ const STATEMENT_CACHE_SIZE = 500
  * used dropped first). Safe because we never stream results, which is the one
  * use that needs a statement to itself.
  */
-function withStatementCache (sqlite: Database.Database): SqliteDatabase {
+function withStatementCache(sqlite: Database.Database): SqliteDatabase {
   const cache = new LRUCache<string, Database.Statement>({ max: STATEMENT_CACHE_SIZE })
   return {
-    close: () => { cache.clear(); sqlite.close() },
+    close: () => {
+      cache.clear()
+      sqlite.close()
+    },
     prepare: (sql: string) => {
       let statement = cache.get(sql)
       if (!statement) {
@@ -38,7 +45,7 @@ function withStatementCache (sqlite: Database.Database): SqliteDatabase {
   }
 }
 
-export function connectDb (file: string): Kysely<DB> {
+export function connectDb(file: string): Kysely<DB> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
@@ -46,7 +53,10 @@ export function connectDb (file: string): Kysely<DB> {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   const signal = changeSignal(sqlite)
-  const db = new Kysely<DB>({ dialect: new AlbumlinkSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [signal.plugin] })
+  const db = new Kysely<DB>({
+    dialect: new AlbumlinkSqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [signal.plugin]
+  })
   signal.register(db)
   return db
 }

@@ -6,7 +6,7 @@ export class MigrationError extends Error {}
 const provider = (all: Record<string, Migration>): MigrationProvider => ({ getMigrations: async () => all })
 
 /** Brings the database to the latest schema, all pending steps in one transaction. */
-export async function migrateToLatest (db: Kysely<any>, all: Record<string, Migration> = migrations): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>, all: Record<string, Migration> = migrations): Promise<string[]> {
   const migrator = new Migrator({ db, provider: provider(all) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {

@@ -8,7 +8,7 @@ import type { DB } from './schema.ts'
  * strings in place of the values; every parameter equal to a marker is
  * swapped for the caller's value, so the SQL stays Kysely's own.
  */
-export function preparedQuery<Names extends string, Row> (
+export function preparedQuery<Names extends string, Row>(
   names: readonly Names[],
   build: (db: Kysely<DB>, values: Record<Names, string>) => Compilable<Row>
 ): (db: Kysely<DB>, values: Record<Names, unknown>) => Promise<Row[]> {

@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3'
 import { LRUCache } from 'lru-cache'
 import type {
-  Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow
+  Kysely,
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow
 } from 'kysely'
 import type { DB } from './schema.ts'
 
@@ -14,7 +20,7 @@ const versions = new WeakMap<Kysely<DB>, () => string>()
  * connection (a CLI index run). An instance without a signal gets a value
  * that never repeats, so nothing is kept for it.
  */
-export function changeVersion (db: Kysely<DB>): string {
+export function changeVersion(db: Kysely<DB>): string {
   return versions.get(db)?.() ?? `uncached-${Math.random()}`
 }
 
@@ -22,7 +28,7 @@ class WriteCounter implements KyselyPlugin {
   writes = 0
   private readonly counted = new WeakSet<object>()
 
-  transformQuery (args: PluginTransformQueryArgs): RootOperationNode {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     if (args.node.kind !== 'SelectQueryNode') {
       this.writes++
       this.counted.add(args.queryId)
@@ -30,7 +36,7 @@ class WriteCounter implements KyselyPlugin {
     return args.node
   }
 
-  async transformResult (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     if (this.counted.has(args.queryId)) this.writes++
     return args.result
   }
@@ -44,7 +50,7 @@ const uncountedOf = new WeakMap<Kysely<DB>, Kysely<DB>>()
  * so rendered pages and membership answers stay cached (a commit on the same
  * connection does not move SQLite's data_version either).
  */
-export function uncountedWrites (db: Kysely<DB>): Kysely<DB> {
+export function uncountedWrites(db: Kysely<DB>): Kysely<DB> {
   let plain = uncountedOf.get(db)
   if (!plain) {
     plain = db.withoutPlugins()
@@ -54,12 +60,14 @@ export function uncountedWrites (db: Kysely<DB>): Kysely<DB> {
 }
 
 /** The Kysely plugin that counts writes, and the registration of the version it makes with SQLite's own. */
-export function changeSignal (sqlite: Database.Database): { plugin: KyselyPlugin, register: (db: Kysely<DB>) => void } {
+export function changeSignal(sqlite: Database.Database): { plugin: KyselyPlugin; register: (db: Kysely<DB>) => void } {
   const counter = new WriteCounter()
   const otherCommits = sqlite.prepare('PRAGMA data_version').pluck()
   return {
     plugin: counter,
-    register: db => { versions.set(db, () => `${counter.writes}:${String(otherCommits.get())}`) }
+    register: db => {
+      versions.set(db, () => `${counter.writes}:${String(otherCommits.get())}`)
+    }
   }
 }
 
@@ -72,12 +80,15 @@ export function changeSignal (sqlite: Database.Database): { plugin: KyselyPlugin
 export class ReadCache<T> {
   private readonly entries: LRUCache<string, { value: T }>
 
-  constructor (private readonly db: Kysely<DB>, size: number) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    size: number
+  ) {
     this.entries = new LRUCache({ max: size })
   }
 
   /** The value kept for `key` at the current version, else `read()`'s, kept when `keep` says so. */
-  async get (key: string, read: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+  async get(key: string, read: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
     // Taken before reading: a write during the read files the value under a version already gone.
     const versioned = `${changeVersion(this.db)}|${key}`
     const kept = this.entries.get(versioned)

@@ -7,15 +7,18 @@ import { openOriginal } from './original-files.ts'
 
 export type ZipPhoto = Pick<Photo, 'uid' | 'path' | 'title' | 'taken_at'>
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
 const unsafe = /[\\/:*?"<>|\x00-\x1f\x7f]+/g
 
 /** `YYYYMMDD-HHMMSS-<title or file name>.<ext>`, with ` (2)`, ` (3)` on collisions. */
-export function zipEntryNames (photos: ZipPhoto[]): string[] {
+export function zipEntryNames(photos: ZipPhoto[]): string[] {
   const used = new Set<string>()
   return photos.map(photo => {
     const file = photo.path.split('/').pop() ?? 'photo'
     const ext = extname(file).toLowerCase() || '.jpg'
-    const stem = (photo.title ?? file.slice(0, file.length - extname(file).length)).replace(unsafe, '_').trim().slice(0, 100) || 'photo'
+    const stem =
+      (photo.title ?? file.slice(0, file.length - extname(file).length)).replace(unsafe, '_').trim().slice(0, 100) ||
+      'photo'
     const stamp = photo.taken_at ? photo.taken_at.replace(/[-:]/g, '').replace('T', '-').slice(0, 15) + '-' : ''
     let name = `${stamp}${stem}${ext}`
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stamp}${stem} (${n})${ext}`
@@ -24,7 +27,8 @@ export function zipEntryNames (photos: ZipPhoto[]): string[] {
   })
 }
 
-export const zipFileName = (title: string): string => `${title.replace(unsafe, '_').trim().slice(0, 100) || 'album'}.zip`
+export const zipFileName = (title: string): string =>
+  `${title.replace(unsafe, '_').trim().slice(0, 100) || 'album'}.zip`
 
 export interface ZipOptions {
   /**
@@ -48,7 +52,7 @@ const BUFFER_BYTES = 64 * 1024
  * from the database and are opened by openOriginal; files that are not
  * regular files inside the root, or cannot be opened, are left out.
  */
-export async function albumZip (photos: ZipPhoto[], root: string, options: ZipOptions = {}): Promise<ZipArchive> {
+export async function albumZip(photos: ZipPhoto[], root: string, options: ZipOptions = {}): Promise<ZipArchive> {
   const realRoot = await realpath(root)
   const archive = new ZipArchive({ store: true, highWaterMark: BUFFER_BYTES })
   const names = zipEntryNames(photos)
@@ -56,22 +60,33 @@ export async function albumZip (photos: ZipPhoto[], root: string, options: ZipOp
   let current: ReadStream | null = null
   let closed = false
   const appendNext = async (): Promise<void> => {
+    // eslint-disable-next-line no-unmodified-loop-condition -- `closed` is set by the archive's close handler
     while (next < photos.length && !closed) {
       const photo = photos[next]
       const name = names[next++]
-      if (options.stillAllowed && !await options.stillAllowed(photo)) throw new ZipRevokedError('access ended while the zip was streaming')
+      if (options.stillAllowed && !(await options.stillAllowed(photo))) {
+        throw new ZipRevokedError('access ended while the zip was streaming')
+      }
       const file = await openOriginal(realRoot, photo.path)
       if (!file) continue
-      if (closed) { await file.handle.close(); return }
+      if (closed) {
+        await file.handle.close()
+        return
+      }
       current = file.handle.createReadStream({ highWaterMark: BUFFER_BYTES })
       archive.append(current, { name, date: photo.taken_at ? new Date(photo.taken_at + 'Z') : undefined })
       return
     }
     if (!closed) archive.finalize().catch(() => {})
   }
-  const appendOrFail = (): void => { appendNext().catch(err => archive.destroy(err)) }
+  const appendOrFail = (): void => {
+    appendNext().catch(err => archive.destroy(err))
+  }
   archive.on('entry', appendOrFail)
-  archive.once('close', () => { closed = true; current?.destroy() })
+  archive.once('close', () => {
+    closed = true
+    current?.destroy()
+  })
   appendOrFail()
   return archive
 }

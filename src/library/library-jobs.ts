@@ -18,20 +18,38 @@ export interface JobHooks {
   onlyIfChanged?: boolean
 }
 
-export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) => toolPaths({ ffmpeg: config.ffmpeg, ffprobe: config.ffprobe })
+export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) =>
+  toolPaths({ ffmpeg: config.ffmpeg, ffprobe: config.ffprobe })
 
 /** One indexing run (skipped when one is going on): new, changed and removed files. */
-export async function indexLibrary (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}): Promise<IndexStats | undefined> {
-  return await state.track(async () => await runIndex(db, {
-    originals: config.originals, thumbsDir: config.thumbsDir, tools: configuredTools(config), onProgress: hooks.onProgress, onlyIfChanged: hooks.onlyIfChanged
-  }))
+export async function indexLibrary(
+  db: Kysely<DB>,
+  config: Config,
+  state: IndexState,
+  hooks: JobHooks = {}
+): Promise<IndexStats | undefined> {
+  return await state.track(
+    async () =>
+      await runIndex(db, {
+        originals: config.originals,
+        thumbsDir: config.thumbsDir,
+        tools: configuredTools(config),
+        onProgress: hooks.onProgress,
+        onlyIfChanged: hooks.onlyIfChanged
+      })
+  )
 }
 
 /**
  * Makes the missing browser-playable copies, one at a time (each ffmpeg uses
  * two threads), newest videos first. Progress is in state.renditions.
  */
-export async function makeRenditions (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}): Promise<void> {
+export async function makeRenditions(
+  db: Kysely<DB>,
+  config: Config,
+  state: IndexState,
+  hooks: JobHooks = {}
+): Promise<void> {
   if (state.renditions.running) return
   const tools = configuredTools(config)
   if (await toolsProblem(tools)) return
@@ -57,9 +75,16 @@ export async function makeRenditions (db: Kysely<DB>, config: Config, state: Ind
 }
 
 /** Index, then make renditions in the background. */
-export async function indexThenRender (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}): Promise<IndexStats | undefined> {
+export async function indexThenRender(
+  db: Kysely<DB>,
+  config: Config,
+  state: IndexState,
+  hooks: JobHooks = {}
+): Promise<IndexStats | undefined> {
   const stats = await indexLibrary(db, config, state, hooks)
-  makeRenditions(db, config, state, hooks).catch(err => hooks.log?.(`Making playable copies failed: ${(err as Error).message}`))
+  makeRenditions(db, config, state, hooks).catch(err =>
+    hooks.log?.(`Making playable copies failed: ${(err as Error).message}`)
+  )
   return stats
 }
 
@@ -67,12 +92,22 @@ export async function indexThenRender (db: Kysely<DB>, config: Config, state: In
 export const RESCAN_INTERVAL_MS = 30_000
 
 /** Rescans every RESCAN_INTERVAL_MS (a scan of unchanged files costs a stat each); returns the stop function. */
-export function rescanPeriodically (db: Kysely<DB>, config: Config, state: IndexState, hooks: JobHooks = {}, intervalMs = RESCAN_INTERVAL_MS): () => void {
+export function rescanPeriodically(
+  db: Kysely<DB>,
+  config: Config,
+  state: IndexState,
+  hooks: JobHooks = {},
+  intervalMs = RESCAN_INTERVAL_MS
+): () => void {
   const timer = setInterval(() => {
-    indexThenRender(db, config, state, { log: hooks.log, onlyIfChanged: true }).catch(err => hooks.log?.(`Rescan failed: ${(err as Error).message}`))
+    indexThenRender(db, config, state, { log: hooks.log, onlyIfChanged: true }).catch(err =>
+      hooks.log?.(`Rescan failed: ${(err as Error).message}`)
+    )
   }, intervalMs)
   timer.unref()
-  return () => { clearInterval(timer) }
+  return () => {
+    clearInterval(timer)
+  }
 }
 
 /**
@@ -80,16 +115,28 @@ export function rescanPeriodically (db: Kysely<DB>, config: Config, state: Index
  * videos cannot be read, indexes with a progress bar, makes playable copies,
  * then rescans periodically so new files show up without a restart.
  */
-export async function startLibraryJobs (db: Kysely<DB>, config: Config, state: IndexState, log: (line: string) => void): Promise<() => void> {
+export async function startLibraryJobs(
+  db: Kysely<DB>,
+  config: Config,
+  state: IndexState,
+  log: (line: string) => void
+): Promise<() => void> {
   const problem = await toolsProblem(configuredTools(config))
   if (problem) log(`Videos will be listed as unreadable: ${problem}`)
   const progress = progressReporter('Indexing', log)
   indexThenRender(db, config, state, { onProgress: progress.update, log })
     .then(async stats => {
       progress.stop()
-      if (stats) log(`Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`)
-      if (config.isDemo && await ensureDemoAlbums(db, config.originals) > 0) log('Made the demo\'s manual albums')
+      if (stats) {
+        log(
+          `Indexed ${stats.files} files (${stats.processed} new or changed, ${stats.failed} unreadable) in ${(stats.ms / 1000).toFixed(1)} s`
+        )
+      }
+      if (config.isDemo && (await ensureDemoAlbums(db, config.originals)) > 0) log("Made the demo's manual albums")
     })
-    .catch(err => { progress.stop(); log(`Indexing failed: ${(err as Error).message}`) })
+    .catch(err => {
+      progress.stop()
+      log(`Indexing failed: ${(err as Error).message}`)
+    })
   return rescanPeriodically(db, config, state, { log })
 }

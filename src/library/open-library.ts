@@ -7,8 +7,11 @@ import type { DB } from '../db/schema.ts'
 import { generateDemoLibrary } from './demo/generate.ts'
 import { configuredTools } from './library-jobs.ts'
 
-/** Opens the database at the latest schema and makes sure there are photos to index (the demo, when none are configured). */
-export async function openLibrary (config: Config, log: (line: string) => void): Promise<Kysely<DB>> {
+/**
+ * Opens the database at the latest schema and makes sure there are photos to index (the demo, when none are
+ * configured).
+ */
+export async function openLibrary(config: Config, log: (line: string) => void): Promise<Kysely<DB>> {
   const db = connectDb(config.dbFile)
   try {
     await migrateToLatest(db)
@@ -22,7 +25,9 @@ export async function openLibrary (config: Config, log: (line: string) => void):
       log(`Created a demo library of ${count} photos and videos in ${config.originals}`)
     }
     if (!statSync(config.originals, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new ConfigError(`The photo folder ${config.originals} does not exist or is not a folder (ALBUMLINK_ORIGINALS).`)
+      throw new ConfigError(
+        `The photo folder ${config.originals} does not exist or is not a folder (ALBUMLINK_ORIGINALS).`
+      )
     }
   } catch (err) {
     await db.destroy()

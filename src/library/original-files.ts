@@ -2,10 +2,13 @@ import { constants, type Stats } from 'node:fs'
 import { open, realpath, type FileHandle } from 'node:fs/promises'
 import { relative, resolve, sep } from 'node:path'
 
-export interface OpenedFile { handle: FileHandle, stats: Stats }
+export interface OpenedFile {
+  handle: FileHandle
+  stats: Stats
+}
 
 /** True when `candidate` lies strictly inside `root` (both absolute, symlinks already resolved). */
-export function isInside (root: string, candidate: string): boolean {
+export function isInside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate)
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel)
 }
@@ -20,7 +23,7 @@ export const isHiddenPath = (rel: string): boolean => rel.split(/[\\/]/).some(pa
  * put at an indexed path is refused without ever blocking a thread of the
  * pool, and nothing can be swapped in between the check and the read.
  */
-export async function openOriginal (realRoot: string, path: string): Promise<OpenedFile | null> {
+export async function openOriginal(realRoot: string, path: string): Promise<OpenedFile | null> {
   const target = await realpath(resolve(realRoot, path)).catch(() => null)
   if (!target || !isInside(realRoot, target) || isHiddenPath(relative(realRoot, target))) return null
   const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => null)

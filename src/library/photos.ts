@@ -6,29 +6,55 @@ import { listable, type Audience } from './visibility.ts'
 export const PAGE_SIZE = 120
 
 /** What a grid tile needs. */
-export type GridPhoto = Pick<Photo, 'uid' | 'hash' | 'title' | 'path' | 'taken_at' | 'width' | 'height' | 'private' | 'media' | 'duration'>
-const GRID_COLUMNS = ['photos.uid', 'photos.hash', 'photos.title', 'photos.path', 'photos.taken_at', 'photos.width', 'photos.height', 'photos.private', 'photos.media', 'photos.duration'] as const
+export type GridPhoto = Pick<
+  Photo,
+  'uid' | 'hash' | 'title' | 'path' | 'taken_at' | 'width' | 'height' | 'private' | 'media' | 'duration'
+>
+const GRID_COLUMNS = [
+  'photos.uid',
+  'photos.hash',
+  'photos.title',
+  'photos.path',
+  'photos.taken_at',
+  'photos.width',
+  'photos.height',
+  'photos.private',
+  'photos.media',
+  'photos.duration'
+] as const
 
 /** Photos in the library (readable, not archived), or in the Archive. */
-export async function countPhotos (db: Kysely<DB>, archived = false): Promise<number> {
-  const row = await db.selectFrom('photos').select(eb => eb.fn.countAll<number>().as('n'))
-    .where('missing', '=', 0).where('error', 'is', null).where('companion_of', 'is', null).where('archived', '=', archived ? 1 : 0)
+export async function countPhotos(db: Kysely<DB>, archived = false): Promise<number> {
+  const row = await db
+    .selectFrom('photos')
+    .select(eb => eb.fn.countAll<number>().as('n'))
+    .where('missing', '=', 0)
+    .where('error', 'is', null)
+    .where('companion_of', 'is', null)
+    .where('archived', '=', archived ? 1 : 0)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
-export async function findPhoto (db: Kysely<DB>, uid: string): Promise<Photo | undefined> {
+export async function findPhoto(db: Kysely<DB>, uid: string): Promise<Photo | undefined> {
   return await db.selectFrom('photos').selectAll().where('uid', '=', uid).executeTakeFirst()
 }
 
 /** One page of an album in date order (pages of PAGE_SIZE keep 10,000-photo albums fast). */
-export async function albumPage (db: Kysely<DB>, album: AlbumRef, audience: Audience, page: number): Promise<GridPhoto[]> {
+export async function albumPage(
+  db: Kysely<DB>,
+  album: AlbumRef,
+  audience: Audience,
+  page: number
+): Promise<GridPhoto[]> {
   return await inDateOrder(albumPhotosQuery(db, album, audience).select(GRID_COLUMNS))
-    .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .execute()
 }
 
 /** Every photo of an album the audience may see, in date order (zips, maps). */
-export async function allAlbumPhotos (db: Kysely<DB>, album: AlbumRef, audience: Audience): Promise<Photo[]> {
+export async function allAlbumPhotos(db: Kysely<DB>, album: AlbumRef, audience: Audience): Promise<Photo[]> {
   return await inDateOrder(albumPhotosQuery(db, album, audience).selectAll('photos')).execute()
 }
 
@@ -37,68 +63,148 @@ export async function allAlbumPhotos (db: Kysely<DB>, album: AlbumRef, audience:
  * see, in date order (a selection's zip, bulk actions). Ids of other albums,
  * private (for visitors), archived, missing or unknown photos are dropped.
  */
-export async function selectedAlbumPhotos (db: Kysely<DB>, album: AlbumRef, audience: Audience, uids: string[]): Promise<Photo[]> {
+export async function selectedAlbumPhotos(
+  db: Kysely<DB>,
+  album: AlbumRef,
+  audience: Audience,
+  uids: string[]
+): Promise<Photo[]> {
   const wanted = [...new Set(uids)]
   const out: Photo[] = []
   for (let i = 0; i < wanted.length; i += 500) {
-    out.push(...await albumPhotosQuery(db, album, audience).selectAll('photos').where('photos.uid', 'in', wanted.slice(i, i + 500)).execute())
+    out.push(
+      ...(await albumPhotosQuery(db, album, audience)
+        .selectAll('photos')
+        .where('photos.uid', 'in', wanted.slice(i, i + 500))
+        .execute())
+    )
   }
   return out.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
 }
 
 /** The photos among `uids` that the Photos page lists (the owner's library without the Archive), in date order. */
-export async function selectedLibraryPhotos (db: Kysely<DB>, uids: string[]): Promise<Photo[]> {
+export async function selectedLibraryPhotos(db: Kysely<DB>, uids: string[]): Promise<Photo[]> {
   const wanted = [...new Set(uids)]
   const out: Photo[] = []
   for (let i = 0; i < wanted.length; i += 500) {
-    out.push(...await db.selectFrom('photos').selectAll().where(eb => listable(eb, 'owner')).where('uid', 'in', wanted.slice(i, i + 500)).execute())
+    out.push(
+      ...(await db
+        .selectFrom('photos')
+        .selectAll()
+        .where(eb => listable(eb, 'owner'))
+        .where('uid', 'in', wanted.slice(i, i + 500))
+        .execute())
+    )
   }
   return out.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
 }
 
 /** The photo if it belongs to the album and the audience may see it. */
-export async function photoInAlbum (db: Kysely<DB>, album: AlbumRef, audience: Audience, uid: string): Promise<Photo | undefined> {
-  return await albumPhotosQuery(db, album, audience).selectAll('photos').where('photos.uid', '=', uid).executeTakeFirst()
+export async function photoInAlbum(
+  db: Kysely<DB>,
+  album: AlbumRef,
+  audience: Audience,
+  uid: string
+): Promise<Photo | undefined> {
+  return await albumPhotosQuery(db, album, audience)
+    .selectAll('photos')
+    .where('photos.uid', '=', uid)
+    .executeTakeFirst()
 }
 
-export interface Neighbours { previous: string | null, next: string | null, position: number }
+export interface Neighbours {
+  previous: string | null
+  next: string | null
+  position: number
+}
 
-export async function neighbours (db: Kysely<DB>, album: AlbumRef, audience: Audience, photo: Pick<Photo, 'id' | 'taken_at'>): Promise<Neighbours> {
+export async function neighbours(
+  db: Kysely<DB>,
+  album: AlbumRef,
+  audience: Audience,
+  photo: Pick<Photo, 'id' | 'taken_at'>
+): Promise<Neighbours> {
   const takenAt = photo.taken_at ?? ''
   const base = albumPhotosQuery(db, album, audience)
   const [previous, next, before] = await Promise.all([
-    base.select('photos.uid').where(eb => eb.or([eb('photos.taken_at', '<', takenAt), eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '<', photo.id)])]))
-      .orderBy('photos.taken_at', 'desc').orderBy('photos.id', 'desc').limit(1).executeTakeFirst(),
-    base.select('photos.uid').where(eb => eb.or([eb('photos.taken_at', '>', takenAt), eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '>', photo.id)])]))
-      .orderBy('photos.taken_at', 'asc').orderBy('photos.id', 'asc').limit(1).executeTakeFirst(),
-    base.select(eb => eb.fn.countAll<number>().as('n'))
-      .where(eb => eb.or([eb('photos.taken_at', '<', takenAt), eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '<', photo.id)])]))
+    base
+      .select('photos.uid')
+      .where(eb =>
+        eb.or([
+          eb('photos.taken_at', '<', takenAt),
+          eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '<', photo.id)])
+        ])
+      )
+      .orderBy('photos.taken_at', 'desc')
+      .orderBy('photos.id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    base
+      .select('photos.uid')
+      .where(eb =>
+        eb.or([
+          eb('photos.taken_at', '>', takenAt),
+          eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '>', photo.id)])
+        ])
+      )
+      .orderBy('photos.taken_at', 'asc')
+      .orderBy('photos.id', 'asc')
+      .limit(1)
+      .executeTakeFirst(),
+    base
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .where(eb =>
+        eb.or([
+          eb('photos.taken_at', '<', takenAt),
+          eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '<', photo.id)])
+        ])
+      )
       .executeTakeFirstOrThrow()
   ])
   return { previous: previous?.uid ?? null, next: next?.uid ?? null, position: Number(before.n) + 1 }
 }
 
-export async function setPrivate (db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {
-  const result = await db.updateTable('photos').set({ private: value ? 1 : 0 }).where('uid', '=', uid).executeTakeFirst()
+export async function setPrivate(db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('photos')
+    .set({ private: value ? 1 : 0 })
+    .where('uid', '=', uid)
+    .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
 
 /** Marks many photos private (or not) at once; returns how many rows changed. */
-export async function setPrivateMany (db: Kysely<DB>, uids: string[], value: boolean): Promise<number> {
+export async function setPrivateMany(db: Kysely<DB>, uids: string[], value: boolean): Promise<number> {
   if (uids.length === 0) return 0
-  const result = await db.updateTable('photos').set({ private: value ? 1 : 0 }).where('uid', 'in', uids).executeTakeFirst()
+  const result = await db
+    .updateTable('photos')
+    .set({ private: value ? 1 : 0 })
+    .where('uid', 'in', uids)
+    .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
 
-export async function setArchived (db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {
-  const result = await db.updateTable('photos').set({ archived: value ? 1 : 0 }).where('uid', '=', uid).executeTakeFirst()
+export async function setArchived(db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('photos')
+    .set({ archived: value ? 1 : 0 })
+    .where('uid', '=', uid)
+    .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
 
 /** All photos (the Photos page), or only archived ones (the Archive page), newest first. */
-export async function libraryPage (db: Kysely<DB>, archived: boolean, page: number): Promise<GridPhoto[]> {
-  return await db.selectFrom('photos').select(GRID_COLUMNS)
-    .where('missing', '=', 0).where('error', 'is', null).where('companion_of', 'is', null).where('archived', '=', archived ? 1 : 0)
-    .orderBy('taken_at', 'desc').orderBy('id', 'desc')
-    .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute()
+export async function libraryPage(db: Kysely<DB>, archived: boolean, page: number): Promise<GridPhoto[]> {
+  return await db
+    .selectFrom('photos')
+    .select(GRID_COLUMNS)
+    .where('missing', '=', 0)
+    .where('error', 'is', null)
+    .where('companion_of', 'is', null)
+    .where('archived', '=', archived ? 1 : 0)
+    .orderBy('taken_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .execute()
 }

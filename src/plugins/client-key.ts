@@ -7,7 +7,7 @@ import ipaddr from 'ipaddr.js'
  * the forwarded client only when the peer is a trusted proxy
  * (ALBUMLINK_TRUST_PROXY), never because a client sent X-Forwarded-For.
  */
-export function clientKey (ip: string): string {
+export function clientKey(ip: string): string {
   if (!ipaddr.isValid(ip)) return ip
   const address = ipaddr.process(ip)
   if (address.kind() === 'ipv4') return address.toString()
@@ -22,6 +22,8 @@ export function clientKey (ip: string): string {
  * its address): use it only when the server is reachable through the proxy
  * alone; a list of proxy addresses is checked against the peer.
  */
-export function proxyTrust (setting: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) {
+export function proxyTrust(
+  setting: false | number | string[]
+): false | string[] | ((address: string, hop: number) => boolean) {
   return typeof setting === 'number' ? (_address, hop) => hop < setting : setting
 }

@@ -15,7 +15,12 @@ export interface LimitSettings {
   zipStallMs: number
 }
 
-export const DEFAULT_LIMITS: LimitSettings = { passwordCheckShare: 0.25, zips: 16, zipsPerClient: 2, zipStallMs: 60_000 }
+export const DEFAULT_LIMITS: LimitSettings = {
+  passwordCheckShare: 0.25,
+  zips: 16,
+  zipsPerClient: 2,
+  zipStallMs: 60_000
+}
 
 export interface Limits {
   passwordChecks: DutyCycleGate
@@ -24,11 +29,14 @@ export interface Limits {
 }
 
 /** Server-wide caps on expensive work; more than the cap is refused at once (429 or 503), never queued. */
-export default fp<{ settings?: Partial<LimitSettings> }>(async (app, options) => {
-  const settings = { ...DEFAULT_LIMITS, ...options.settings }
-  app.decorate('limits', {
-    passwordChecks: new DutyCycleGate(settings.passwordCheckShare, () => app.now().getTime()),
-    zips: new Gate(settings.zips, settings.zipsPerClient),
-    zipStallMs: settings.zipStallMs
-  } satisfies Limits)
-}, { name: 'limits' })
+export default fp<{ settings?: Partial<LimitSettings> }>(
+  async (app, options) => {
+    const settings = { ...DEFAULT_LIMITS, ...options.settings }
+    app.decorate('limits', {
+      passwordChecks: new DutyCycleGate(settings.passwordCheckShare, () => app.now().getTime()),
+      zips: new Gate(settings.zips, settings.zipsPerClient),
+      zipStallMs: settings.zipStallMs
+    } satisfies Limits)
+  },
+  { name: 'limits' }
+)

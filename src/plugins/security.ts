@@ -5,18 +5,22 @@ import rateLimit from '@fastify/rate-limit'
 import { clientKey } from './client-key.ts'
 
 /** The origin of an external map style (ALBUMLINK_MAP_STYLE), whose style, tiles and sprites the map must fetch. */
-function mapOrigin (style: string | undefined): string[] {
+function mapOrigin(style: string | undefined): string[] {
   return style && /^https?:\/\//.test(style) && URL.canParse(style) ? [new URL(style).origin] : []
 }
 
 type Middleware = ReturnType<typeof helmet>
 
 /** The headers a helmet middleware sets: they do not depend on the request, so they are worked out once. */
-function headersOf (middleware: Middleware): Record<string, string> {
+function headersOf(middleware: Middleware): Record<string, string> {
   const headers: Record<string, string> = {}
   const response = {
-    setHeader: (name: string, value: string) => { headers[name.toLowerCase()] = value },
-    removeHeader: (name: string) => { Reflect.deleteProperty(headers, name.toLowerCase()) }
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value
+    },
+    removeHeader: (name: string) => {
+      Reflect.deleteProperty(headers, name.toLowerCase())
+    }
   }
   middleware({} as Parameters<Middleware>[0], response as unknown as Parameters<Middleware>[1], () => {})
   return headers
@@ -28,33 +32,41 @@ function headersOf (middleware: Middleware): Record<string, string> {
  * @fastify/helmet rebuilds its middleware (and re-parses the CSP) on every
  * request, which cost the thumbnail route about a fifth of its throughput.
  */
-export default fp(async app => {
-  const map = mapOrigin(app.config.mapStyle)
-  const secure = app.config.secureCookies
-  const headers = headersOf(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...map],
-        // maplibre-gl's ESM build starts its worker from its own same-origin URL: no blob: needed.
-        workerSrc: ["'self'"],
-        connectSrc: ["'self'", ...map],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        upgradeInsecureRequests: secure ? [] : null
-      }
-    },
-    crossOriginEmbedderPolicy: false,
-    // Browsers ignore (and complain about) COOP on plain http origins other than localhost.
-    crossOriginOpenerPolicy: secure,
-    hsts: secure
-  }))
-  app.addHook('onRequest', (_request, reply, done) => { reply.headers(headers); done() })
-  await app.register(formbody, { bodyLimit: 64 * 1024 })
-  // Per-route limits (sign-in) count per client key, like every other limiter.
-  await app.register(rateLimit, { global: false, keyGenerator: request => clientKey(request.ip) })
-}, { name: 'security' })
+export default fp(
+  async app => {
+    const map = mapOrigin(app.config.mapStyle)
+    const secure = app.config.secureCookies
+    const headers = headersOf(
+      helmet({
+        contentSecurityPolicy: {
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc: ["'self'"],
+            imgSrc: ["'self'", 'data:', 'blob:', ...map],
+            // maplibre-gl's ESM build starts its worker from its own same-origin URL: no blob: needed.
+            workerSrc: ["'self'"],
+            connectSrc: ["'self'", ...map],
+            formAction: ["'self'"],
+            frameAncestors: ["'none'"],
+            objectSrc: ["'none'"],
+            baseUri: ["'none'"],
+            upgradeInsecureRequests: secure ? [] : null
+          }
+        },
+        crossOriginEmbedderPolicy: false,
+        // Browsers ignore (and complain about) COOP on plain http origins other than localhost.
+        crossOriginOpenerPolicy: secure,
+        hsts: secure
+      })
+    )
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers)
+      done()
+    })
+    await app.register(formbody, { bodyLimit: 64 * 1024 })
+    // Per-route limits (sign-in) count per client key, like every other limiter.
+    await app.register(rateLimit, { global: false, keyGenerator: request => clientKey(request.ip) })
+  },
+  { name: 'security' }
+)

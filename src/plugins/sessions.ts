@@ -5,7 +5,7 @@ import fp from 'fastify-plugin'
 import secureSession from '@fastify/secure-session'
 
 /** The session key is generated once into the data dir, readable by the owner only. */
-export function loadSessionKey (file: string): Buffer {
+export function loadSessionKey(file: string): Buffer {
   try {
     const key = readFileSync(file)
     if (key.length >= 32) return key
@@ -19,17 +19,33 @@ export function loadSessionKey (file: string): Buffer {
   return key
 }
 
-const derive = (master: Buffer, purpose: string): Buffer => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), purpose, 32))
+const derive = (master: Buffer, purpose: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), purpose, 32))
 
 /**
  * Two sessions in two cookies with two keys: the owner's (`request.session`)
  * and the visitor's (`request.visitor`), so one can never be read as the other.
  */
-export default fp(async app => {
-  const master = loadSessionKey(app.config.sessionKeyFile)
-  const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.config.secureCookies }
-  await app.register(secureSession, [
-    { sessionName: 'session', cookieName: 'albumlink_owner', key: derive(master, 'owner'), expiry: 30 * 24 * 3600, cookie },
-    { sessionName: 'visitor', cookieName: 'albumlink_visit', key: derive(master, 'visitor'), expiry: 30 * 24 * 3600, cookie }
-  ])
-}, { name: 'sessions' })
+export default fp(
+  async app => {
+    const master = loadSessionKey(app.config.sessionKeyFile)
+    const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.config.secureCookies }
+    await app.register(secureSession, [
+      {
+        sessionName: 'session',
+        cookieName: 'albumlink_owner',
+        key: derive(master, 'owner'),
+        expiry: 30 * 24 * 3600,
+        cookie
+      },
+      {
+        sessionName: 'visitor',
+        cookieName: 'albumlink_visit',
+        key: derive(master, 'visitor'),
+        expiry: 30 * 24 * 3600,
+        cookie
+      }
+    ])
+  },
+  { name: 'sessions' }
+)

@@ -9,14 +9,26 @@ import { countTitle, durationTitle, sizeTitle } from '../views/media-titles.ts'
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url))
 
 /** Eta with auto-escaping; helpers every template may use come in as defaultContext. */
-export default fp(async app => {
-  const eta = new Eta({ views: VIEWS_DIR, autoEscape: true, cache: true, autoTrim: false })
-  await app.register(view, {
-    engine: { eta },
-    root: VIEWS_DIR,
-    viewExt: 'eta',
-    // Cache compiled templates: without this @fastify/view re-reads every template on every request.
-    production: true,
-    defaultContext: { icon, dayTitle, dateTimeTitle, rangeTitle, countTitle, durationTitle, sizeTitle, title: 'albumlink' }
-  })
-}, { name: 'view' })
+export default fp(
+  async app => {
+    const eta = new Eta({ views: VIEWS_DIR, autoEscape: true, cache: true, autoTrim: false })
+    await app.register(view, {
+      engine: { eta },
+      root: VIEWS_DIR,
+      viewExt: 'eta',
+      // Cache compiled templates: without this @fastify/view re-reads every template on every request.
+      production: true,
+      defaultContext: {
+        icon,
+        dayTitle,
+        dateTimeTitle,
+        rangeTitle,
+        countTitle,
+        durationTitle,
+        sizeTitle,
+        title: 'albumlink'
+      }
+    })
+  },
+  { name: 'view' }
+)

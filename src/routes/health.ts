@@ -3,9 +3,11 @@ import { countPhotos } from '../library/photos.ts'
 import { isOwner } from '../plugins/owner-auth.ts'
 
 /** For health checks and scripts that wait for the first index; only the signed-in owner learns the photo count. */
-export default async function healthRoutes (app: TypedApp): Promise<void> {
+export default async function healthRoutes(app: TypedApp): Promise<void> {
   app.get('/healthz', async request => {
     const status = { ok: true, indexing: app.indexState.running }
-    return await isOwner(app, request) ? { ...status, photos: await countPhotos(app.db), videosToPrepare: app.indexState.renditions } : status
+    return (await isOwner(app, request))
+      ? { ...status, photos: await countPhotos(app.db), videosToPrepare: app.indexState.renditions }
+      : status
   })
 }

@@ -3,7 +3,12 @@ import { LRUCache } from 'lru-cache'
 import type { DB } from '../db/schema.ts'
 import { uncountedWrites } from '../db/read-cache.ts'
 
-export interface Admission { linkIds: number[], sid: string, sessionExpiresAt: Date, now: Date }
+export interface Admission {
+  linkIds: number[]
+  sid: string
+  sessionExpiresAt: Date
+  now: Date
+}
 
 /**
  * Counts the visitor session once on each link it is new to, while the
@@ -15,7 +20,10 @@ export interface Admission { linkIds: number[], sid: string, sessionExpiresAt: D
  * throw away the rendered pages every visitor shares.
  * Returns the links that have counted the session, before or now.
  */
-export async function admitVisitor (db: Kysely<DB>, { linkIds, sid, sessionExpiresAt, now }: Admission): Promise<Set<number>> {
+export async function admitVisitor(
+  db: Kysely<DB>,
+  { linkIds, sid, sessionExpiresAt, now }: Admission
+): Promise<Set<number>> {
   const seen = admissionsOf(db)
   const unseen = linkIds.filter(id => !seen.has(`${id}|${sid}`))
   if (unseen.length === 0) return new Set(linkIds)
@@ -31,7 +39,7 @@ const admissions = new WeakMap<Kysely<DB>, LRUCache<string, true>>()
  * so its later pages need no transaction, even where the grant it came with
  * was kept from before it was counted (the grant cache).
  */
-function admissionsOf (db: Kysely<DB>): LRUCache<string, true> {
+function admissionsOf(db: Kysely<DB>): LRUCache<string, true> {
   let seen = admissions.get(db)
   if (!seen) {
     seen = new LRUCache({ max: 50_000 })
@@ -40,22 +48,46 @@ function admissionsOf (db: Kysely<DB>): LRUCache<string, true> {
   return seen
 }
 
-async function admitInDatabase (db: Kysely<DB>, { linkIds, sid, sessionExpiresAt, now }: Admission): Promise<Set<number>> {
+async function admitInDatabase(
+  db: Kysely<DB>,
+  { linkIds, sid, sessionExpiresAt, now }: Admission
+): Promise<Set<number>> {
   const at = now.toISOString()
-  return await uncountedWrites(db).transaction().execute(async trx => {
-    const known = (await trx.selectFrom('link_visitors').select('link_id')
-      .where('sid', '=', sid).where('link_id', 'in', linkIds).execute()).map(r => r.link_id)
-    const fresh = linkIds.filter(id => !known.includes(id))
-    const roomy = fresh.length === 0
-      ? []
-      : (await trx.selectFrom('links').select('id').where('id', 'in', fresh)
-          .where(eb => eb.or([eb('max_visits', 'is', null), eb('views', '<', eb.ref('max_visits'))])).execute()).map(r => r.id)
-    if (roomy.length > 0) {
-      await trx.insertInto('link_visitors').values(roomy.map(id => ({ link_id: id, sid, expires_at: sessionExpiresAt.toISOString() }))).execute()
-      await trx.updateTable('links').where('id', 'in', roomy)
-        .set(eb => ({ views: eb('views', '+', 1), last_visit_at: at })).execute()
-      await trx.deleteFrom('link_visitors').where('expires_at', '<=', at).execute()
-    }
-    return new Set([...known, ...roomy])
-  })
+  return await uncountedWrites(db)
+    .transaction()
+    .execute(async trx => {
+      const known = (
+        await trx
+          .selectFrom('link_visitors')
+          .select('link_id')
+          .where('sid', '=', sid)
+          .where('link_id', 'in', linkIds)
+          .execute()
+      ).map(r => r.link_id)
+      const fresh = linkIds.filter(id => !known.includes(id))
+      const roomy =
+        fresh.length === 0
+          ? []
+          : (
+              await trx
+                .selectFrom('links')
+                .select('id')
+                .where('id', 'in', fresh)
+                .where(eb => eb.or([eb('max_visits', 'is', null), eb('views', '<', eb.ref('max_visits'))]))
+                .execute()
+            ).map(r => r.id)
+      if (roomy.length > 0) {
+        await trx
+          .insertInto('link_visitors')
+          .values(roomy.map(id => ({ link_id: id, sid, expires_at: sessionExpiresAt.toISOString() })))
+          .execute()
+        await trx
+          .updateTable('links')
+          .where('id', 'in', roomy)
+          .set(eb => ({ views: eb('views', '+', 1), last_visit_at: at }))
+          .execute()
+        await trx.deleteFrom('link_visitors').where('expires_at', '<=', at).execute()
+      }
+      return new Set([...known, ...roomy])
+    })
 }

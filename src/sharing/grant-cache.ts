@@ -14,11 +14,18 @@ export type GrantRequest = Parameters<typeof resolveGrant>[1]
  * link with a visit limit: whether it admits this session is counted without
  * moving the change version, so it is read afresh each time.
  */
-export function cachedGrants (db: Kysely<DB>, size = 10_000): (request: GrantRequest, now: Date) => Promise<Grant | undefined> {
+export function cachedGrants(
+  db: Kysely<DB>,
+  size = 10_000
+): (request: GrantRequest, now: Date) => Promise<Grant | undefined> {
   const cache = new ReadCache<Grant | undefined>(db, size)
   return async (request, now) => {
     const key = `${request.token}|${request.ref}|${request.sid ?? ''}`
-    const grant = await cache.get(key, async () => await resolveGrant(db, request, now), found => found !== undefined && found.link.maxVisits === null)
+    const grant = await cache.get(
+      key,
+      async () => await resolveGrant(db, request, now),
+      found => found !== undefined && found.link.maxVisits === null
+    )
     return grant && !linkIsExpired({ expires_at: grant.link.expiresAt }, now) ? grant : undefined
   }
 }

@@ -11,35 +11,56 @@ export interface LinkPreview {
   description: string | null
   /** Absolute URLs, from the public URL when one is configured. */
   url: string
-  image: { url: string, alt: string, width: number, height: number } | null
+  image: { url: string; alt: string; width: number; height: number } | null
 }
 
 export const TEXT_ONLY_TITLE = 'Shared album'
 
 /** Password links and albums with nothing visible: a neutral title and the URL, nothing about the content. */
-export const textOnlyPreview = (url: string, title = TEXT_ONLY_TITLE): LinkPreview => ({ title, description: null, url, image: null })
+export const textOnlyPreview = (url: string, title = TEXT_ONLY_TITLE): LinkPreview => ({
+  title,
+  description: null,
+  url,
+  image: null
+})
 
-const imageOf = (albumUrl: string, title: string): LinkPreview['image'] => ({ url: `${albumUrl}/preview`, alt: `Photos from ${title}`, ...PREVIEW_SIZE })
+const imageOf = (albumUrl: string, title: string): LinkPreview['image'] => ({
+  url: `${albumUrl}/preview`,
+  alt: `Photos from ${title}`,
+  ...PREVIEW_SIZE
+})
 
 /**
  * An album page's preview: its title, "24 photos · June 2019" (counts and
  * dates as a visitor sees them) and the preview image served under the same
  * URL. `url` is the album's absolute share URL.
  */
-export function albumPreview (url: string, album: Pick<Album, 'title'>, link: { protected: boolean }, summary: AlbumSummary): LinkPreview {
+export function albumPreview(
+  url: string,
+  album: Pick<Album, 'title'>,
+  link: { protected: boolean },
+  summary: AlbumSummary
+): LinkPreview {
   if (link.protected || summary.count === 0) return textOnlyPreview(url)
-  const description = [countTitle(summary.count, summary.videoCount), monthRangeTitle(summary.first, summary.last)].filter(Boolean).join(' · ')
+  const description = [countTitle(summary.count, summary.videoCount), monthRangeTitle(summary.first, summary.last)]
+    .filter(Boolean)
+    .join(' · ')
   return { title: album.title, description, url, image: imageOf(url, album.title) }
 }
 
-export interface ListedAlbum { uid: string, title: string, protected: boolean, count: number }
+export interface ListedAlbum {
+  uid: string
+  title: string
+  protected: boolean
+  count: number
+}
 
 /**
  * The list of a token that shares several albums (`url` is `…/s/:token`):
  * how many, the titles of those open to anyone holding the link, and the
  * first such album's image. Protected and empty albums lend nothing to it.
  */
-export function listPreview (url: string, albums: ListedAlbum[]): LinkPreview {
+export function listPreview(url: string, albums: ListedAlbum[]): LinkPreview {
   const open = albums.filter(a => !a.protected && a.count > 0)
   if (open.length === 0) return textOnlyPreview(url, 'Shared albums')
   return {

@@ -21,20 +21,22 @@ export interface LinkRow {
 }
 
 /** The share dialog's rows: each link with its URL, state and the other albums its secret opens. */
-export async function linkRows (db: Kysely<DB>, album: Album, base: string, now: Date): Promise<LinkRow[]> {
+export async function linkRows(db: Kysely<DB>, album: Album, base: string, now: Date): Promise<LinkRow[]> {
   const links = await linksOfAlbum(db, album.id)
-  return await Promise.all(links.map(async link => {
-    const alsoShares = await otherAlbumsOfToken(db, link.token, album.id)
-    const { password_hash: hash, ...shown } = link
-    return {
-      link: { ...shown, protected: hash !== null },
-      url: linkUrl(base, link.token, album, alsoShares),
-      expired: linkIsExpired(link, now),
-      spent: limitSpent(link),
-      alsoShares,
-      extensions: extensionsOf(link.expires_at, now)
-    }
-  }))
+  return await Promise.all(
+    links.map(async link => {
+      const alsoShares = await otherAlbumsOfToken(db, link.token, album.id)
+      const { password_hash: hash, ...shown } = link
+      return {
+        link: { ...shown, protected: hash !== null },
+        url: linkUrl(base, link.token, album, alsoShares),
+        expired: linkIsExpired(link, now),
+        spent: limitSpent(link),
+        alsoShares,
+        extensions: extensionsOf(link.expires_at, now)
+      }
+    })
+  )
 }
 
 /** What the owner typed in a row's form: shown again with an error, so nothing is lost. */
@@ -50,4 +52,8 @@ export interface TypedFields {
 }
 
 /** A form error shown inline on one row, with what the owner typed. */
-export interface RowError { linkId: number, message: string, fields: TypedFields }
+export interface RowError {
+  linkId: number
+  message: string
+  fields: TypedFields
+}

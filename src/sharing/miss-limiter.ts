@@ -4,16 +4,21 @@
  * slowed; guessing a short owner-chosen secret becomes slow.
  */
 export class MissLimiter {
-  private readonly misses = new Map<string, { count: number, resetAt: number }>()
+  private readonly misses = new Map<string, { count: number; resetAt: number }>()
 
-  constructor (readonly max = 10, readonly windowMs = 60_000, private readonly clock: () => number = Date.now, private readonly maxClients = 10_000) {}
+  constructor(
+    readonly max = 10,
+    readonly windowMs = 60_000,
+    private readonly clock: () => number = Date.now,
+    private readonly maxClients = 10_000
+  ) {}
 
-  blocked (client: string): boolean {
+  blocked(client: string): boolean {
     const entry = this.misses.get(client)
     return entry !== undefined && entry.resetAt > this.clock() && entry.count >= this.max
   }
 
-  record (client: string): void {
+  record(client: string): void {
     const now = this.clock()
     if (this.misses.size >= this.maxClients) this.prune(now)
     const entry = this.misses.get(client)
@@ -22,7 +27,7 @@ export class MissLimiter {
   }
 
   /** Drops finished windows; under a flood of clients, the oldest windows too, so memory stays bounded. */
-  private prune (now: number): void {
+  private prune(now: number): void {
     for (const [client, entry] of this.misses) if (entry.resetAt <= now) this.misses.delete(client)
     for (const client of this.misses.keys()) {
       if (this.misses.size < this.maxClients) break

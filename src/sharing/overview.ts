@@ -6,7 +6,10 @@ import { linkIsExpired } from './grants.ts'
 import { limitSpent } from './visit-limit.ts'
 
 export type LinkState = 'active' | 'expired'
-export interface OverviewFilter { kind?: AlbumKind, state?: LinkState }
+export interface OverviewFilter {
+  kind?: AlbumKind
+  state?: LinkState
+}
 
 /** Columns the overview sorts by, and the order a first click asks for (most, newest or soonest first). */
 export const SORT_COLUMNS = {
@@ -22,7 +25,10 @@ export const SORT_COLUMNS = {
 const TITLES = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 export type SortColumn = keyof typeof SORT_COLUMNS
 export type SortOrder = 'asc' | 'desc'
-export interface OverviewSort { column: SortColumn, order: SortOrder }
+export interface OverviewSort {
+  column: SortColumn
+  order: SortOrder
+}
 export const DEFAULT_SORT: OverviewSort = { column: 'created', order: 'desc' }
 
 /**
@@ -31,12 +37,27 @@ export const DEFAULT_SORT: OverviewSort = { column: 'created', order: 'desc' }
  * live/expired. Links that never expire sort as the furthest expiry, links
  * never visited as the oldest visit.
  */
-export async function allLinks (db: Kysely<DB>, filter: OverviewFilter, now: Date, sort: OverviewSort = DEFAULT_SORT) {
-  let query = db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id')
+export async function allLinks(db: Kysely<DB>, filter: OverviewFilter, now: Date, sort: OverviewSort = DEFAULT_SORT) {
+  let query = db
+    .selectFrom('links')
+    .innerJoin('albums', 'albums.id', 'links.album_id')
     .select([
-      'links.id', 'links.token', 'links.expires_at', 'links.created_at', 'links.views', 'links.allow_downloads',
-      'links.max_visits', 'links.photo_views', 'links.downloads', 'links.zip_downloads', 'links.last_visit_at',
-      'albums.id as album_id', 'albums.uid as album_uid', 'albums.slug as album_slug', 'albums.title as album_title', 'albums.kind as album_kind'
+      'links.id',
+      'links.token',
+      'links.expires_at',
+      'links.created_at',
+      'links.views',
+      'links.allow_downloads',
+      'links.max_visits',
+      'links.photo_views',
+      'links.downloads',
+      'links.zip_downloads',
+      'links.last_visit_at',
+      'albums.id as album_id',
+      'albums.uid as album_uid',
+      'albums.slug as album_slug',
+      'albums.title as album_title',
+      'albums.kind as album_kind'
     ])
     .select(eb => eb.case().when('links.password_hash', 'is not', null).then(1).else(0).end().as('protected'))
   if (sort.column === 'expires') query = query.orderBy(sql`links.expires_at is null`, sort.order)
@@ -50,11 +71,17 @@ export async function allLinks (db: Kysely<DB>, filter: OverviewFilter, now: Dat
   const rows = await query.execute()
   // How many albums each token/slug pair names, for albumRefInUrl.
   const seen = new Map<string, number>()
-  for (const r of await db.selectFrom('links').innerJoin('albums', 'albums.id', 'links.album_id').select(['links.token', 'albums.slug']).execute()) {
+  for (const r of await db
+    .selectFrom('links')
+    .innerJoin('albums', 'albums.id', 'links.album_id')
+    .select(['links.token', 'albums.slug'])
+    .execute()) {
     const key = `${r.token}/${r.slug}`
     seen.set(key, (seen.get(key) ?? 0) + 1)
   }
-  if (sort.column === 'album') rows.sort((a, b) => TITLES.compare(a.album_title, b.album_title) * (sort.order === 'asc' ? 1 : -1))
+  if (sort.column === 'album') {
+    rows.sort((a, b) => TITLES.compare(a.album_title, b.album_title) * (sort.order === 'asc' ? 1 : -1))
+  }
   return rows.map(r => ({
     ...r,
     expired: linkIsExpired(r, now),
@@ -65,6 +92,6 @@ export async function allLinks (db: Kysely<DB>, filter: OverviewFilter, now: Dat
 
 export type OverviewRow = Awaited<ReturnType<typeof allLinks>>[number]
 
-export async function findLinkById (db: Kysely<DB>, id: number) {
+export async function findLinkById(db: Kysely<DB>, id: number) {
   return await db.selectFrom('links').selectAll().where('id', '=', id).executeTakeFirst()
 }

@@ -6,10 +6,10 @@ const OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const
 const PNG_WIDTH = 1024
 
 /** The QR code of a share URL as SVG markup (black on white, no size: CSS or the viewer sets it). */
-export async function qrSvg (url: string): Promise<string> {
+export async function qrSvg(url: string): Promise<string> {
   return await QRCode.toString(url, { ...OPTIONS, type: 'svg' })
 }
 
-export async function qrPng (url: string): Promise<Buffer> {
+export async function qrPng(url: string): Promise<Buffer> {
   return await QRCode.toBuffer(url, { ...OPTIONS, type: 'png', width: PNG_WIDTH })
 }

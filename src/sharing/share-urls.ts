@@ -1,14 +1,14 @@
 import type { FastifyRequest } from 'fastify'
 
 /** Origin for share links: the configured public URL, else the origin the owner is using. */
-export function shareBase (request: FastifyRequest, publicUrl: string | undefined): string {
+export function shareBase(request: FastifyRequest, publicUrl: string | undefined): string {
   return publicUrl ?? `${request.protocol}://${request.host}`
 }
 
 export const shareUrl = (base: string, token: string, albumRef: string): string => `${base}/s/${token}/${albumRef}`
 
 /** How a share URL names an album: by slug, unless another album under the same secret has that slug too. */
-export const albumRefInUrl = (album: { uid: string, slug: string }, slugSharedUnderToken: boolean): string =>
+export const albumRefInUrl = (album: { uid: string; slug: string }, slugSharedUnderToken: boolean): string =>
   slugSharedUnderToken ? album.uid : album.slug
 
 /** After the album page URL (`base`): nothing, a grid page, a photo, or the map (centred on a photo). */
@@ -20,7 +20,7 @@ const PAGE_OF_LINK = /^(?:\?page=[1-9]\d{0,5}|\/[a-z0-9]{1,40}|\/map(?:\?photo=[
  * another site, `//host`, a path with dots or escapes) falls back, so the
  * form is no open redirect.
  */
-export function pageOfLink (base: string, wanted: string | undefined): string {
+export function pageOfLink(base: string, wanted: string | undefined): string {
   if (wanted === undefined || !wanted.startsWith(base)) return base
   return PAGE_OF_LINK.test(wanted.slice(base.length)) ? wanted : base
 }

@@ -10,7 +10,7 @@ export const VISITOR_SESSION_SECONDS = 30 * 24 * 3600
  * which the power icon records as ended on the server and which bounds how
  * long the session is remembered as counted on a link.
  */
-export function startVisitorSession (session: Session, now: Date): { sid: string, expiresAt: Date } {
+export function startVisitorSession(session: Session, now: Date): { sid: string; expiresAt: Date } {
   let sid = session.get('sid')
   if (sid === undefined) {
     sid = randomBytes(16).toString('base64url')
@@ -26,7 +26,7 @@ export function startVisitorSession (session: Session, now: Date): { sid: string
  * the least recently opened drops out. The first token starts the session.
  * True when the token is new to the session.
  */
-export function rememberToken (session: Session, token: string, now: Date): boolean {
+export function rememberToken(session: Session, token: string, now: Date): boolean {
   startVisitorSession(session, now)
   const tokens = session.get('tokens') ?? []
   if (tokens.at(-1) === token) return false
@@ -41,6 +41,6 @@ export const hasToken = (session: Session, token: string): boolean =>
 export const visitorSessionId = (session: Session): string | undefined => session.get('sid')
 
 /** Empties the session in this request (an ended one replayed): the next opened link starts a new one. */
-export function clearVisitorSession (session: Session): void {
+export function clearVisitorSession(session: Session): void {
   for (const key of ['sid', 'iat', 'tokens', 'unlocked'] as const) session.set(key, undefined)
 }

@@ -15,9 +15,12 @@ export class DutyCycleGate {
   private busy = false
   private shutUntil = 0
 
-  constructor (readonly share: number, private readonly now: () => number) {}
+  constructor(
+    readonly share: number,
+    private readonly now: () => number
+  ) {}
 
-  tryEnter (): Leave | null {
+  tryEnter(): Leave | null {
     const start = this.now()
     const shutFor = this.shutUntil - start
     if (this.busy || (shutFor > 0 && shutFor <= MAX_REST_MS)) return null

@@ -10,9 +10,12 @@ export class Gate {
   private used = 0
   private readonly byKey = new Map<string, number>()
 
-  constructor (readonly size: number, readonly perKey = size) {}
+  constructor(
+    readonly size: number,
+    readonly perKey = size
+  ) {}
 
-  tryEnter (key = ''): Leave | null {
+  tryEnter(key = ''): Leave | null {
     const mine = this.byKey.get(key) ?? 0
     if (this.used >= this.size || mine >= this.perKey) return null
     this.used++
@@ -28,5 +31,7 @@ export class Gate {
     }
   }
 
-  get inUse (): number { return this.used }
+  get inUse(): number {
+    return this.used
+  }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
 
 /** RFC 4648 base32, lower case, without padding. */
-export function base32 (bytes: Uint8Array): string {
+export function base32(bytes: Uint8Array): string {
   let out = ''
   let bits = 0
   let value = 0
@@ -20,13 +20,18 @@ export function base32 (bytes: Uint8Array): string {
 }
 
 /** Public, random, non-sequential id: a letter saying what it is, then 80 random bits. */
-export function newUid (prefix: 'p' | 'a'): string {
+export function newUid(prefix: 'p' | 'a'): string {
   return prefix + base32(randomBytes(10))
 }
 
-export function slugify (text: string): string {
-  const slug = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80)
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
   return slug || 'album'
 }
 

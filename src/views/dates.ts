@@ -3,7 +3,7 @@ const monthOnlyFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZo
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 
 /** `2024-07-03…` as a UTC instant, or null when it is not a date; setUTCFullYear keeps years below 100 as they are. */
-function utcDay (isoDate: string): Date | null {
+function utcDay(isoDate: string): Date | null {
   const [year, month, day = 1] = isoDate.split('-').map(Number)
   const date = new Date(0)
   date.setUTCFullYear(year, month - 1, day)
@@ -11,24 +11,24 @@ function utcDay (isoDate: string): Date | null {
 }
 
 /** `2024-07` → `July 2024` */
-export function monthTitle (yearMonth: string): string {
+export function monthTitle(yearMonth: string): string {
   const date = utcDay(yearMonth)
   return date ? monthFormat.format(date) : yearMonth
 }
 
 /** `2024-07-03T10:00:00` → `3 July 2024` */
-export function dayTitle (takenAt: string | null): string {
+export function dayTitle(takenAt: string | null): string {
   const date = takenAt ? utcDay(takenAt.slice(0, 10)) : null
   return date ? dayFormat.format(date) : 'Unknown date'
 }
 
-export function dateTimeTitle (takenAt: string | null): string {
+export function dateTimeTitle(takenAt: string | null): string {
   if (!takenAt) return 'Unknown date'
   return `${dayTitle(takenAt)}, ${takenAt.slice(11, 16)}`
 }
 
 /** A short human range: `3 – 9 July 2024`, `July 2024 – March 2025`. */
-export function rangeTitle (first: string | null, last: string | null): string {
+export function rangeTitle(first: string | null, last: string | null): string {
   if (!first || !last) return ''
   const a = dayTitle(first)
   const b = dayTitle(last)
@@ -37,8 +37,11 @@ export function rangeTitle (first: string | null, last: string | null): string {
   return `${a} – ${b}`
 }
 
-/** Months only, for a line that must stay short (link previews): `June 2019`, `June – August 2019`, `December 2018 – March 2019`. */
-export function monthRangeTitle (first: string | null, last: string | null): string {
+/**
+ * Months only, for a line that must stay short (link previews): `June 2019`, `June – August 2019`, `December 2018 –
+ * March 2019`.
+ */
+export function monthRangeTitle(first: string | null, last: string | null): string {
   const a = first ? utcDay(first.slice(0, 7)) : null
   const b = last ? utcDay(last.slice(0, 7)) : null
   if (!a || !b) return ''
@@ -48,7 +51,7 @@ export function monthRangeTitle (first: string | null, last: string | null): str
 }
 
 /** First instant of the month after `2024-07` as a local date string `2024-08-01`. */
-export function nextMonthStart (yearMonth: string): string {
+export function nextMonthStart(yearMonth: string): string {
   const [y, m] = yearMonth.split('-').map(Number)
   const next = m === 12 ? [y + 1, 1] : [y, m + 1]
   return `${next[0]}-${String(next[1]).padStart(2, '0')}-01`

@@ -27,12 +27,15 @@ interface Layout {
   preview?: LinkPreview
 }
 
-interface Paged { page: number, pages: number }
+interface Paged {
+  page: number
+  pages: number
+}
 
 type SummarizedAlbum = Album & { summary: AlbumSummary }
 export type VisitorAlbumCard = SummarizedAlbum & { locked?: boolean }
 type OwnerAlbumCard = SummarizedAlbum & { shared: boolean }
-type OverviewLink = OverviewRow & { url: string, cover: CoverPhoto | null, extensions: Extension[] }
+type OverviewLink = OverviewRow & { url: string; cover: CoverPhoto | null; extensions: Extension[] }
 
 interface PhotoPage extends Layout {
   photo: Photo
@@ -40,40 +43,78 @@ interface PhotoPage extends Layout {
 }
 
 export interface Pages {
-  error: Layout & { status: number, message: string, owner?: boolean, csrf?: string, path?: string }
-  'pages/login': Layout & { csrf: string, next: string, error: string | null }
+  error: Layout & { status: number; message: string; owner?: boolean; csrf?: string; path?: string }
+  'pages/login': Layout & { csrf: string; next: string; error: string | null }
   'pages/map': Layout & {
-    back: string, dataUrl: string, focus?: string, styleUrl: string, fitZoom: number, places: MapPlace[]
+    back: string
+    dataUrl: string
+    focus?: string
+    styleUrl: string
+    fitZoom: number
+    places: MapPlace[]
   }
-  'pages/owner/library': Layout & Paged & SelectionView & { archived: boolean, photos: GridPhoto[], problems: number }
+  'pages/owner/library': Layout & Paged & SelectionView & { archived: boolean; photos: GridPhoto[]; problems: number }
   'pages/owner/list': Layout & {
-    kind: AlbumKind, empty: string, groups: Array<{ heading: string, items: OwnerAlbumCard[] }>, indexing: boolean
+    kind: AlbumKind
+    empty: string
+    groups: Array<{ heading: string; items: OwnerAlbumCard[] }>
+    indexing: boolean
   }
-  'pages/owner/album': Layout & Paged & SelectionView & {
-    album: Album, summary: AlbumSummary, photos: GridPhoto[], linkCount: number, listPath: string
+  'pages/owner/album': Layout &
+    Paged &
+    SelectionView & {
+      album: Album
+      summary: AlbumSummary
+      photos: GridPhoto[]
+      linkCount: number
+      listPath: string
+    }
+  'pages/owner/album-form': Layout & {
+    album: Album | null
+    fields: { title: string; description: string }
+    error: string | null
   }
-  'pages/owner/album-form': Layout & { album: Album | null, fields: { title: string, description: string }, error: string | null }
   'pages/owner/album-delete': Layout & { album: Album }
-  'pages/owner/album-add': Layout & Paged & { album: Album, photos: GridPhoto[] }
-  'pages/owner/photo': PhotoPage & { album: Album | null, around: Neighbours | null, listPath?: string }
-  'pages/owner/problems': Layout & { path: string, problems: Problem[], indexing: boolean, renditions: RenditionProgress }
+  'pages/owner/album-add': Layout & Paged & { album: Album; photos: GridPhoto[] }
+  'pages/owner/photo': PhotoPage & { album: Album | null; around: Neighbours | null; listPath?: string }
+  'pages/owner/problems': Layout & {
+    path: string
+    problems: Problem[]
+    indexing: boolean
+    renditions: RenditionProgress
+  }
   'pages/owner/share': Layout & {
-    album: Album, rows: Array<LinkRow & { qr: string }>, originWarning: string | null, open: number | undefined,
-    error: RowError | null, listPath: string
+    album: Album
+    rows: Array<LinkRow & { qr: string }>
+    originWarning: string | null
+    open: number | undefined
+    error: RowError | null
+    listPath: string
   }
-  'pages/owner/link-delete': Layout & { album: Album, row: LinkRow, listPath: string }
+  'pages/owner/link-delete': Layout & { album: Album; row: LinkRow; listPath: string }
   'pages/owner/links': Layout & {
-    links: OverviewLink[], filter: OverviewFilter, sort: OverviewSort, headers: Record<SortColumn, SortHeader>,
-    kinds: readonly AlbumKind[], originWarning: string | null
+    links: OverviewLink[]
+    filter: OverviewFilter
+    sort: OverviewSort
+    headers: Record<SortColumn, SortHeader>
+    kinds: readonly AlbumKind[]
+    originWarning: string | null
   }
-  'pages/visitor/album': Layout & Paged & {
-    album: Album, base: string, token: string, summary: AlbumSummary, photos: GridPhoto[], several: boolean, downloads: boolean,
-    /** The grid's "Select all" without JavaScript (`?select=all`). */
-    selectAll: boolean
-  }
-  'pages/visitor/albums': Layout & { token: string, cards: VisitorAlbumCard[] }
-  'pages/visitor/photo': PhotoPage & { album: Album, base: string, downloads: boolean, around: Neighbours }
-  'pages/visitor/password': Layout & { album: Album, base: string, next: string, error: string | null }
+  'pages/visitor/album': Layout &
+    Paged & {
+      album: Album
+      base: string
+      token: string
+      summary: AlbumSummary
+      photos: GridPhoto[]
+      several: boolean
+      downloads: boolean
+      /** The grid's "Select all" without JavaScript (`?select=all`). */
+      selectAll: boolean
+    }
+  'pages/visitor/albums': Layout & { token: string; cards: VisitorAlbumCard[] }
+  'pages/visitor/photo': PhotoPage & { album: Album; base: string; downloads: boolean; around: Neighbours }
+  'pages/visitor/password': Layout & { album: Album; base: string; next: string; error: string | null }
   'pages/visitor/invalid': Layout
   'pages/visitor/too-many': Layout & { message?: string }
   'pages/visitor/busy': Layout
@@ -83,11 +124,15 @@ export interface Pages {
 export type PageName = keyof Pages
 
 /** Renders a page into the reply; the model must be the one its template expects. */
-export async function render<P extends PageName> (reply: FastifyReply, page: P, model: Pages[P]): Promise<FastifyReply> {
+export async function render<P extends PageName>(reply: FastifyReply, page: P, model: Pages[P]): Promise<FastifyReply> {
   return await reply.view(page, model)
 }
 
 /** Renders a page to a string (for pages kept in a cache, or replies made outside routing). */
-export async function renderToString<P extends PageName> (app: FastifyInstance, page: P, model: Pages[P]): Promise<string> {
+export async function renderToString<P extends PageName>(
+  app: FastifyInstance,
+  page: P,
+  model: Pages[P]
+): Promise<string> {
   return await app.view(page, model)
 }

@@ -1,9 +1,26 @@
 // Owner walk in a real browser: sign in, the five list pages, an album, a
 // photo, mark it private — with JavaScript on and off.
 import t from 'tap'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, imageLoads, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import {
+  browserTest,
+  checkA11y,
+  checkIconButtonNames,
+  expectNoProblems,
+  imageLoads,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInOwner,
+  startServer
+} from './harness.ts'
 
-const LISTS = [['Albums', '/albums'], ['Moments', '/moments'], ['Calendar', '/calendar'], ['States', '/states'], ['Folders', '/folders']]
+const LISTS = [
+  ['Albums', '/albums'],
+  ['Moments', '/moments'],
+  ['Calendar', '/calendar'],
+  ['States', '/states'],
+  ['Folders', '/folders']
+]
 
 await browserTest(t, 'owner walk', async t => {
   const server = await startServer(t)
@@ -24,10 +41,14 @@ await browserTest(t, 'owner walk', async t => {
         await page.click(`nav.sidenav a:has-text("${label}")`)
         await page.waitForURL(`${server.base}${path}`)
         t.equal(await page.textContent('.appbar h1'), label, `${label} page heading`)
-        t.equal(await page.getAttribute(`nav.sidenav li a[href="${path}"]`, 'aria-current'), 'page', `${label} is the current nav entry`)
+        t.equal(
+          await page.getAttribute(`nav.sidenav li a[href="${path}"]`, 'aria-current'),
+          'page',
+          `${label} is the current nav entry`
+        )
         await checkA11y(t, page, `${label} list`)
         await checkIconButtonNames(t, page, `${label} list`)
-        if (path !== '/albums') t.ok(await page.locator('.album-card').count() > 0, `${label} shows album cards`)
+        if (path !== '/albums') t.ok((await page.locator('.album-card').count()) > 0, `${label} shows album cards`)
         await screenshot(page, `owner-${path.slice(1)}-${tag}`)
       }
 
@@ -58,7 +79,12 @@ await browserTest(t, 'owner walk', async t => {
       await page.click('button:has-text("Mark private")')
       await page.waitForSelector('button[aria-pressed="true"]:has-text("Private")')
       t.pass('the toggle now says the photo is private')
-      t.equal((await server.db.selectFrom('photos').select('private').where('uid', '=', photoUid).executeTakeFirstOrThrow()).private, 1, 'stored as private')
+      t.equal(
+        (await server.db.selectFrom('photos').select('private').where('uid', '=', photoUid).executeTakeFirstOrThrow())
+          .private,
+        1,
+        'stored as private'
+      )
       await checkA11y(t, page, 'owner photo page (private)')
 
       await page.click('.appbar a[title="Close"]')

@@ -7,19 +7,42 @@ import type { Page } from 'playwright-core'
 import { addPhotos, createAlbum } from '../../src/library/albums/manual.ts'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import {
+  browserTest,
+  checkA11y,
+  checkIconButtonNames,
+  expectNoProblems,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInOwner,
+  startServer
+} from './harness.ts'
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
-const scrollWidth = async (page: Page): Promise<number> => await page.evaluate(() => document.scrollingElement!.scrollWidth)
+const scrollWidth = async (page: Page): Promise<number> =>
+  await page.evaluate(() => document.scrollingElement!.scrollWidth)
 
 await browserTest(t, 'phones', async t => {
   const server = await startServer(t)
   const browser = await launchBrowser(t, ['--enable-unsafe-swiftshader'])
-  const state = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'state').where('slug', '=', 'toscana').executeTakeFirstOrThrow()
+  const state = await server.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'state')
+    .where('slug', '=', 'toscana')
+    .executeTakeFirstOrThrow()
   const photos = await allAlbumPhotos(server.db, state, 'visitor')
-  const manual = await createAlbum(server.db, { title: 'Summer in Tuscany, Umbria and a few days by the sea', description: 'Two weeks in June.' })
-  await addPhotos(server.db, manual.id, photos.map(p => p.uid))
+  const manual = await createAlbum(server.db, {
+    title: 'Summer in Tuscany, Umbria and a few days by the sea',
+    description: 'Two weeks in June.'
+  })
+  await addPhotos(
+    server.db,
+    manual.id,
+    photos.map(p => p.uid)
+  )
   // One secret for two albums (the visitor's list), and a long one.
   await createLink(server.db, state.id, 'owner', { token: 'phone-walk-shared' })
   await createLink(server.db, manual.id, 'owner', { token: 'phone-walk-shared' })
@@ -32,11 +55,23 @@ await browserTest(t, 'phones', async t => {
     ['visitor map', `/s/phone-walk-shared/${state.uid}/map?photo=${photos[1].uid}`]
   ]
   const ownerPages = [
-    ['library', '/photos'], ['albums', '/albums'], ['moments', '/moments'], ['calendar', '/calendar'], ['states', '/states'], ['folders', '/folders'],
-    ['archive', '/archive'], ['problems', '/library/problems'], ['new album', '/albums/new'],
-    ['album', `/albums/${manual.uid}`], ['album add', `/albums/${manual.uid}/add`], ['album edit', `/albums/${manual.uid}/edit`],
-    ['album map', `/albums/${manual.uid}/map`], ['state album', `/albums/${state.uid}`],
-    ['photo', `/photos/${photos[2].uid}?album=${manual.uid}`], ['links', '/links'], ['share page', `/albums/${manual.uid}/share`]
+    ['library', '/photos'],
+    ['albums', '/albums'],
+    ['moments', '/moments'],
+    ['calendar', '/calendar'],
+    ['states', '/states'],
+    ['folders', '/folders'],
+    ['archive', '/archive'],
+    ['problems', '/library/problems'],
+    ['new album', '/albums/new'],
+    ['album', `/albums/${manual.uid}`],
+    ['album add', `/albums/${manual.uid}/add`],
+    ['album edit', `/albums/${manual.uid}/edit`],
+    ['album map', `/albums/${manual.uid}/map`],
+    ['state album', `/albums/${state.uid}`],
+    ['photo', `/photos/${photos[2].uid}?album=${manual.uid}`],
+    ['links', '/links'],
+    ['share page', `/albums/${manual.uid}/share`]
   ]
 
   for (const js of [true, false]) {
@@ -46,7 +81,7 @@ await browserTest(t, 'phones', async t => {
       const check = async (label: string, path: string): Promise<void> => {
         await page.goto(server.base + path)
         await page.waitForLoadState('networkidle')
-        t.ok(await scrollWidth(page) <= 390, `${label}: no sideways scroll (${await scrollWidth(page)} px)`)
+        t.ok((await scrollWidth(page)) <= 390, `${label}: no sideways scroll (${await scrollWidth(page)} px)`)
       }
       await check('sign-in', '/login')
       for (const [label, path] of visitorPages) await check(label, path)
@@ -55,14 +90,17 @@ await browserTest(t, 'phones', async t => {
       if (js) {
         await page.goto(`${server.base}/albums/${state.uid}`)
         await page.click('.grid-head [data-select-all]')
-        t.ok(await page.locator('[data-selection-bar]').isVisible() && await scrollWidth(page) <= 390, 'an album with everything selected: no sideways scroll')
+        t.ok(
+          (await page.locator('[data-selection-bar]').isVisible()) && (await scrollWidth(page)) <= 390,
+          'an album with everything selected: no sideways scroll'
+        )
         await screenshot(page, 'phone-selection')
         await page.goto(`${server.base}/albums/${manual.uid}`)
         await page.click('.appbar a[data-share-dialog]')
         await page.locator('dialog.share-dialog[open]').waitFor()
-        t.ok(await scrollWidth(page) <= 390, 'share dialog: no sideways scroll')
+        t.ok((await scrollWidth(page)) <= 390, 'share dialog: no sideways scroll')
         await page.locator('dialog.share-dialog [data-toggle]').first().click()
-        t.ok(await scrollWidth(page) <= 390, 'share dialog with a link open: no sideways scroll')
+        t.ok((await scrollWidth(page)) <= 390, 'share dialog with a link open: no sideways scroll')
         await screenshot(page, 'phone-share-dialog')
       }
       expectNoProblems(t, context)
@@ -77,20 +115,36 @@ await browserTest(t, 'phones', async t => {
       await signInOwner(page, server.base)
       const nav = await page.locator('nav.sidenav').boundingBox()
       t.ok(nav && nav.y + nav.height === 844 && nav.width === 390, 'the navigation is a bar along the bottom')
-      t.same(await page.locator('nav.sidenav > ul a:visible').allTextContents(), ['Albums', 'Moments', 'Photos', 'Links'], 'with four lists')
+      t.same(
+        await page.locator('nav.sidenav > ul a:visible').allTextContents(),
+        ['Albums', 'Moments', 'Photos', 'Links'],
+        'with four lists'
+      )
       await page.click('.nav-more > summary')
-      t.same((await page.locator('.nav-more .menu-list :is(a, button):visible').allTextContents()).map(s => s.trim()), ['Calendar', 'States', 'Folders', 'Archive', 'Sign out'], 'and the rest under More')
+      t.same(
+        (await page.locator('.nav-more .menu-list :is(a, button):visible').allTextContents()).map(s => s.trim()),
+        ['Calendar', 'States', 'Folders', 'Archive', 'Sign out'],
+        'and the rest under More'
+      )
       await checkA11y(t, page, `albums on a phone with More open (JS ${js ? 'on' : 'off'})`)
       await screenshot(page, `phone-nav-more-${js ? 'js' : 'nojs'}`)
       await page.click('.nav-more .menu-list a:has-text("States")')
       await page.waitForURL(`${server.base}/states`)
-      t.match(await page.getAttribute('.nav-more', 'class'), /has-current/, 'More is marked while one of its lists is open')
+      t.match(
+        await page.getAttribute('.nav-more', 'class'),
+        /has-current/,
+        'More is marked while one of its lists is open'
+      )
 
       await page.goto(`${server.base}/albums/${manual.uid}`)
       t.ok(await page.locator('.appbar a[data-share-dialog]').isVisible(), 'the album keeps Share in its app bar')
       t.notOk(await page.locator('.appbar .toolbar-wide a[title="Map"]').isVisible(), 'the other actions are folded')
       await page.click('.toolbar-more > summary')
-      t.same((await page.locator('.toolbar-more .menu-list a:visible').allTextContents()).map(s => s.trim()), ['Download', 'Map', 'Add photos', 'Edit', 'Delete'], 'into the ⋮ menu')
+      t.same(
+        (await page.locator('.toolbar-more .menu-list a:visible').allTextContents()).map(s => s.trim()),
+        ['Download', 'Map', 'Add photos', 'Edit', 'Delete'],
+        'into the ⋮ menu'
+      )
       await checkIconButtonNames(t, page, 'album on a phone')
       await checkA11y(t, page, `album on a phone with the ⋮ menu open (JS ${js ? 'on' : 'off'})`)
       await screenshot(page, `phone-album-menu-${js ? 'js' : 'nojs'}`)
@@ -99,7 +153,11 @@ await browserTest(t, 'phones', async t => {
 
       await page.goto(`${server.base}/links`)
       t.equal(await page.locator('.links-table thead').isVisible(), false, 'links: no table header')
-      const rows = await page.locator('.links-table tbody tr').evaluateAll(trs => trs.map(tr => ({ display: getComputedStyle(tr).display, width: tr.getBoundingClientRect().width })))
+      const rows = await page
+        .locator('.links-table tbody tr')
+        .evaluateAll(trs =>
+          trs.map(tr => ({ display: getComputedStyle(tr).display, width: tr.getBoundingClientRect().width }))
+        )
       t.ok(rows.length === 3 && rows.every(r => r.display === 'grid' && r.width <= 390 - 24), 'each link is a card')
       await checkA11y(t, page, `links on a phone (JS ${js ? 'on' : 'off'})`)
       await screenshot(page, `phone-links-${js ? 'js' : 'nojs'}`)
@@ -115,7 +173,10 @@ await browserTest(t, 'phones', async t => {
       await page.goto(`${server.base}/s/phone-walk-shared/${state.uid}/${photos[1].uid}`)
       const stage = await page.locator('.stage').boundingBox()
       const img = await page.locator('.stage img').boundingBox()
-      t.ok(stage && stage.width === 390 && stage.height >= 844 - 56, `the stage fills the screen (JS ${js ? 'on' : 'off'}: ${stage?.width}×${stage?.height})`)
+      t.ok(
+        stage && stage.width === 390 && stage.height >= 844 - 56,
+        `the stage fills the screen (JS ${js ? 'on' : 'off'}: ${stage?.width}×${stage?.height})`
+      )
       t.ok(img && img.width === 390, 'the photo spans its width')
       await checkA11y(t, page, `visitor photo on a phone (JS ${js ? 'on' : 'off'})`)
       await checkIconButtonNames(t, page, 'visitor photo on a phone')

@@ -6,7 +6,18 @@
 import t from 'tap'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, imageLoads, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import {
+  browserTest,
+  checkA11y,
+  checkIconButtonNames,
+  expectNoProblems,
+  imageLoads,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInOwner,
+  startServer
+} from './harness.ts'
 import { editLink, reloadAfter } from './share-ui.ts'
 
 const PASSWORD = 'olive-grove-7'
@@ -15,7 +26,13 @@ const DAY = 24 * 3600 * 1000
 await browserTest(t, 'link protection walk', async t => {
   const server = await startServer(t)
   const browser = await launchBrowser(t)
-  const albums = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'state').orderBy('id').limit(2).execute()
+  const albums = await server.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'state')
+    .orderBy('id')
+    .limit(2)
+    .execute()
   // An expired link, so the overview's state filter has something to leave out.
   const past = new Date(Date.now() - DAY).toISOString().replace(/\.\d+Z$/, '')
   await createLink(server.db, albums[0].id, 'owner', { token: 'long-gone-link', expires_at: past })
@@ -25,7 +42,10 @@ await browserTest(t, 'link protection walk', async t => {
       const tag = js ? 'js' : 'nojs'
       const album = albums[i]
       const token = `protected-${tag}`
-      const link = await createLink(server.db, album.id, 'owner', { token, expires_at: new Date(Date.now() + 10 * DAY).toISOString() })
+      const link = await createLink(server.db, album.id, 'owner', {
+        token,
+        expires_at: new Date(Date.now() + 10 * DAY).toISOString()
+      })
       const [photo] = await allAlbumPhotos(server.db, album, 'visitor')
       const owner = await newContext(browser, { javaScriptEnabled: js })
       const visitor = await newContext(browser, { javaScriptEnabled: js })
@@ -34,11 +54,19 @@ await browserTest(t, 'link protection walk', async t => {
 
       // The owner sets a password.
       let row = await editLink(page, server.base, album.uid, link.id, js, async row => {
-        t.equal(await row.locator('label[for^=password-]').textContent(), 'Password (optional)', 'an open link offers an optional password')
+        t.equal(
+          await row.locator('label[for^=password-]').textContent(),
+          'Password (optional)',
+          'an open link offers an optional password'
+        )
         await row.locator('input[name=password]').fill(PASSWORD)
       })
       t.ok(await row.locator('.tag:has-text("Password protected")').isVisible(), 'the row shows the lock tag')
-      t.match(await row.locator('label[for^=password-]').textContent(), 'leave empty to keep the current one', 'the field now offers a new password')
+      t.match(
+        await row.locator('label[for^=password-]').textContent(),
+        'leave empty to keep the current one',
+        'the field now offers a new password'
+      )
       t.ok(await row.locator('input[name=remove_password]').isVisible(), 'and a way to remove it')
       await checkA11y(t, page, 'share dialog (protected link)')
       await checkIconButtonNames(t, page, 'share dialog (protected link)')
@@ -79,17 +107,37 @@ await browserTest(t, 'link protection walk', async t => {
       t.ok(await guest.locator('.appbar a[title="Download album as zip"]').isVisible(), 'downloads are on so far')
 
       // The owner turns downloads off; the visitor reloads.
-      row = await editLink(page, server.base, album.uid, link.id, js, async row => { await row.locator('input[name=allow_downloads]').uncheck() })
+      row = await editLink(page, server.base, album.uid, link.id, js, async row => {
+        await row.locator('input[name=allow_downloads]').uncheck()
+      })
       t.ok(await row.locator('.tag:has-text("No downloads")').isVisible(), 'the row says "No downloads"')
       t.ok(await row.locator('.tag:has-text("Password protected")').isVisible(), 'and keeps its password')
-      t.equal((await server.db.selectFrom('links').select('allow_downloads').where('id', '=', link.id).executeTakeFirstOrThrow()).allow_downloads, 0, 'stored')
+      t.equal(
+        (
+          await server.db
+            .selectFrom('links')
+            .select('allow_downloads')
+            .where('id', '=', link.id)
+            .executeTakeFirstOrThrow()
+        ).allow_downloads,
+        0,
+        'stored'
+      )
 
       await guest.reload()
-      t.equal(await guest.locator('.appbar a[title="Download album as zip"]').count(), 0, 'the album has no Download button')
+      t.equal(
+        await guest.locator('.appbar a[title="Download album as zip"]').count(),
+        0,
+        'the album has no Download button'
+      )
       t.ok(await imageLoads(guest.locator('.photo-grid img').first()), 'thumbnails still load')
       await guest.locator(`.photo-grid a[href$="/${photo.uid}"]`).click()
       await guest.waitForURL(`${base}/${photo.uid}`)
-      t.equal(await guest.locator('.appbar a[title="Download photo"]').count(), 0, 'the photo page has no Download button')
+      t.equal(
+        await guest.locator('.appbar a[title="Download photo"]').count(),
+        0,
+        'the photo page has no Download button'
+      )
       await checkA11y(t, guest, 'visitor photo (no downloads)')
       for (const url of [`${base}/download`, `${base}/${photo.uid}/original`]) {
         t.equal((await guest.request.get(url)).status(), 404, `${url.slice(base.length)} is 404`)
@@ -98,7 +146,11 @@ await browserTest(t, 'link protection walk', async t => {
 
       // The overview of all links.
       await page.goto(`${server.base}/links`)
-      t.equal(await page.getAttribute('nav.sidenav a[href="/links"]', 'aria-current'), 'page', 'Links is the current nav entry')
+      t.equal(
+        await page.getAttribute('nav.sidenav a[href="/links"]', 'aria-current'),
+        'page',
+        'Links is the current nav entry'
+      )
       t.equal(await page.locator('.appbar a').count(), 0, 'a top-level page: no back arrow')
       const tr = page.locator('.links-table tbody tr', { has: page.locator(`input[value*="/s/${token}/"]`) })
       const cells = tr.locator('td')
@@ -116,10 +168,21 @@ await browserTest(t, 'link protection walk', async t => {
       await tr.locator('select[name=expires]').selectOption('1y')
       await reloadAfter(page, async () => await tr.locator('button:has-text("Extend")').click())
       t.equal(page.url(), `${server.base}/links`, 'Extend comes back to the overview')
-      t.not(await cells.nth(2).textContent(), expiry, `the row shows the later date (${await cells.nth(2).textContent()})`)
-      const stored = await server.db.selectFrom('links').select('expires_at').where('id', '=', link.id).executeTakeFirstOrThrow()
+      t.not(
+        await cells.nth(2).textContent(),
+        expiry,
+        `the row shows the later date (${await cells.nth(2).textContent()})`
+      )
+      const stored = await server.db
+        .selectFrom('links')
+        .select('expires_at')
+        .where('id', '=', link.id)
+        .executeTakeFirstOrThrow()
       const inDays = (Date.parse(`${stored.expires_at!.replace(/Z$/, '')}Z`) - Date.now()) / DAY
-      t.ok(inDays > 374 && inDays < 377, `a year was added to the expiry ten days away, not to today (${inDays.toFixed(1)} days)`)
+      t.ok(
+        inDays > 374 && inDays < 377,
+        `a year was added to the expiry ten days away, not to today (${inDays.toFixed(1)} days)`
+      )
 
       const expired = page.locator('.links-table tbody tr', { has: page.locator('input[value*="/s/long-gone-link/"]') })
       t.equal(await expired.count(), 1, 'unfiltered, the expired link is listed')

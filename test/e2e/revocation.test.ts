@@ -3,14 +3,29 @@
 import t from 'tap'
 import type { Page } from 'playwright-core'
 import { createLink } from '../../src/sharing/links.ts'
-import { browserTest, checkA11y, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import {
+  browserTest,
+  checkA11y,
+  expectNoProblems,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInOwner,
+  startServer
+} from './harness.ts'
 
 const INVALID = 'This link is not valid or has expired'
 
 await browserTest(t, 'revocation walk', async t => {
   const server = await startServer(t)
   const browser = await launchBrowser(t)
-  const albums = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'moment').orderBy('id').limit(2).execute()
+  const albums = await server.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'moment')
+    .orderBy('id')
+    .limit(2)
+    .execute()
 
   for (const [i, js] of [true, false].entries()) {
     await t.test(`JavaScript ${js ? 'on' : 'off'}`, async t => {
@@ -32,7 +47,9 @@ await browserTest(t, 'revocation walk', async t => {
       await page.goto(`${server.base}/albums/${album.uid}/share?open=${link.id}`)
       const row = page.locator(`#link-${link.id}`)
       if (js) {
-        page.once('dialog', async d => { await d.accept() })
+        page.once('dialog', async d => {
+          await d.accept()
+        })
         await row.locator('a:has-text("Delete")').click()
         await page.locator('.link-row').waitFor({ state: 'detached' })
       } else {
@@ -43,7 +60,7 @@ await browserTest(t, 'revocation walk', async t => {
       t.match(await page.textContent('.share-panel'), 'This album has no link yet.', 'the owner deleted the link')
 
       const reloaded = await guest.reload()
-      t.equal(reloaded?.status(), 404, 'the visitor\'s reload answers 404')
+      t.equal(reloaded?.status(), 404, "the visitor's reload answers 404")
       t.equal(await guest.textContent('h1'), INVALID, 'with the not-found page')
       t.equal(await guest.locator('.photo-grid, nav.sidenav').count(), 0, 'and nothing of the album')
       await checkA11y(t, guest, 'not-found page after revocation')

@@ -17,48 +17,72 @@ const DOCS = join(ROOT, 'docs')
 // Share URLs are built from the request's host: the browser resolves this name to the test server.
 const HOST = 'photos.example.org'
 
-async function photosOf (db: Kysely<DB>, folderLike: string): Promise<string[]> {
-  return (await db.selectFrom('photos').select('uid').where('path', 'like', `%${folderLike}%`).orderBy('taken_at').execute()).map(p => p.uid)
+async function photosOf(db: Kysely<DB>, folderLike: string): Promise<string[]> {
+  return (
+    await db.selectFrom('photos').select('uid').where('path', 'like', `%${folderLike}%`).orderBy('taken_at').execute()
+  ).map(p => p.uid)
 }
 
 /** Manual albums, a private photo and links (one protected, one expired), so every screenshot has something to show. */
-async function stage (db: Kysely<DB>): Promise<{ tuscany: string, paris: string }> {
-  const make = async (title: string, description: string, folders: string[], cover?: number): Promise<{ id: number, uid: string, photos: string[] }> => {
+async function stage(db: Kysely<DB>): Promise<{ tuscany: string; paris: string }> {
+  const make = async (
+    title: string,
+    description: string,
+    folders: string[],
+    cover?: number
+  ): Promise<{ id: number; uid: string; photos: string[] }> => {
     const album = await createAlbum(db, { title, description })
     const photos = (await Promise.all(folders.map(async f => await photosOf(db, f)))).flat()
     await addPhotos(db, album.id, photos)
     if (cover !== undefined) await setCover(db, album.id, photos[cover])
     return { id: album.id, uid: album.uid, photos }
   }
-  const tuscany = await make('Summer in Tuscany', 'Florence, Siena and the hills in between — two weeks in June.', ['/tuscany/', '/rome/'], 2)
+  const tuscany = await make(
+    'Summer in Tuscany',
+    'Florence, Siena and the hills in between — two weeks in June.',
+    ['/tuscany/', '/rome/'],
+    2
+  )
   const paris = await make('Paris weekend', 'A long weekend in September.', ['/paris/'])
   const california = await make('California road trip', 'From San Francisco down the coast.', ['/california/'])
   const munich = await make('Christmas in Munich', 'Markets, snow and pretzels.', ['/munich/'])
   await make('Berlin in winter', '', ['/berlin/'])
   await setPrivate(db, tuscany.photos[4], true)
-  const inDays = (days: number): string => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, '')
+  const inDays = (days: number): string =>
+    new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, '')
   await createLink(db, tuscany.id, 'owner', { token: 'tuscany-for-friends', expires_at: inDays(31) })
   const family = await createLink(db, tuscany.id, 'owner', { token: 'tuscany-family-only' })
-  await updateLink(db, tuscany.id, family.id, { token: family.token, expires_at: null, password_hash: await hashPassword('olive-grove-7'), allow_downloads: 0 })
+  await updateLink(db, tuscany.id, family.id, {
+    token: family.token,
+    expires_at: null,
+    password_hash: await hashPassword('olive-grove-7'),
+    allow_downloads: 0
+  })
   await createLink(db, paris.id, 'owner', { token: 'tuscany-for-friends' })
   await createLink(db, california.id, 'owner')
   await createLink(db, munich.id, 'owner', { token: 'munich-market-2023', expires_at: inDays(-20) })
   return { tuscany: tuscany.uid, paris: paris.uid }
 }
 
-async function shoot (page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string): Promise<void> {
   // No focus ring or caret from the clicks that got here.
-  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur() })
+  await page.evaluate(() => {
+    ;(document.activeElement as HTMLElement | null)?.blur()
+  })
   await page.mouse.move(0, 0)
   await page.waitForLoadState('networkidle')
   await page.screenshot({ path: join(DOCS, `${name}.png`), animations: 'disabled', caret: 'hide' })
   console.log(`docs/${name}.png`)
 }
 
-async function main (): Promise<void> {
+async function main(): Promise<void> {
   if (!chromiumPath()) throw new Error('Chromium not found: install the "chromium" package or set CHROMIUM_PATH')
   const teardown: Array<() => unknown> = []
-  const t = { teardown: (fn: () => unknown) => { teardown.push(fn) } }
+  const t = {
+    teardown: (fn: () => unknown) => {
+      teardown.push(fn)
+    }
+  }
   try {
     const server = await startServer(t)
     const port = new URL(server.base).port
@@ -115,12 +139,18 @@ async function main (): Promise<void> {
     await pocket.locator('.stage img').waitFor()
     await shoot(pocket, 'phone-viewer')
 
-    // A plain-http name that is not localhost makes Chromium ignore (and log) the COOP header; nothing else may show up.
-    const problems = [...owner.problems, ...visitor.problems, ...ownerPhone.problems, ...guestPhone.problems].filter(p => !p.includes('Cross-Origin-Opener-Policy header has been ignored'))
+    // A plain-http name that is not localhost makes Chromium ignore (and log) the COOP header; nothing else may show
+    // up.
+    const problems = [...owner.problems, ...visitor.problems, ...ownerPhone.problems, ...guestPhone.problems].filter(
+      p => !p.includes('Cross-Origin-Opener-Policy header has been ignored')
+    )
     if (problems.length > 0) throw new Error(`browser problems:\n${problems.join('\n')}`)
   } finally {
     for (const fn of teardown.reverse()) await fn()
   }
 }
 
-main().catch(err => { console.error(err); process.exitCode = 1 })
+main().catch(err => {
+  console.error(err)
+  process.exitCode = 1
+})

@@ -9,15 +9,35 @@ import { zipEntryNames } from '../../src/library/album-zip.ts'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { addPhotos, createAlbum } from '../../src/library/albums/manual.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import {
+  browserTest,
+  checkA11y,
+  checkIconButtonNames,
+  expectNoProblems,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInOwner,
+  startServer
+} from './harness.ts'
 
-async function zipNames (download: Download): Promise<string[]> {
+async function zipNames(download: Download): Promise<string[]> {
   const file = (await download.path())!
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => { yauzl.open(file, { lazyEntries: true }, (err, z) => { if (err) reject(err); else resolve(z) }) })
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, z) => {
+      if (err) reject(err)
+      else resolve(z)
+    })
+  })
   return await new Promise((resolve, reject) => {
     const names: string[] = []
-    zip.on('entry', (entry: yauzl.Entry) => { names.push(entry.fileName); zip.readEntry() })
-    zip.on('end', () => { resolve(names) })
+    zip.on('entry', (entry: yauzl.Entry) => {
+      names.push(entry.fileName)
+      zip.readEntry()
+    })
+    zip.on('end', () => {
+      resolve(names)
+    })
     zip.on('error', reject)
     zip.readEntry()
   })
@@ -29,7 +49,12 @@ const opacity = async (page: Page, selector: string): Promise<number> =>
 await browserTest(t, 'selection', async t => {
   const server = await startServer(t)
   const browser = await launchBrowser(t)
-  const album = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'state').where('slug', '=', 'toscana').executeTakeFirstOrThrow()
+  const album = await server.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'state')
+    .where('slug', '=', 'toscana')
+    .executeTakeFirstOrThrow()
   const photos = await allAlbumPhotos(server.db, album, 'visitor')
   await createLink(server.db, album.id, 'owner', { token: 'selection-walk-01' })
 
@@ -41,16 +66,22 @@ await browserTest(t, 'selection', async t => {
     t.notOk(await bar.isVisible(), 'no bar while nothing is selected')
     t.equal(await opacity(page, '.tile:nth-child(2) .select'), 0, 'ticks are hidden at rest')
     await page.hover('.tile:nth-child(2)')
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('.tile:nth-child(2) .select')!).opacity === '1')
-    t.pass('a tile\'s tick shows on hover')
+    await page.waitForFunction(
+      () => getComputedStyle(document.querySelector('.tile:nth-child(2) .select')!).opacity === '1'
+    )
+    t.pass("a tile's tick shows on hover")
     await page.mouse.move(0, 0)
     await page.focus('.tile:nth-child(3) input')
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('.tile:nth-child(3) .select')!).opacity === '1')
+    await page.waitForFunction(
+      () => getComputedStyle(document.querySelector('.tile:nth-child(3) .select')!).opacity === '1'
+    )
     t.pass('and on keyboard focus')
     await page.keyboard.press('Space')
     t.ok(await bar.isVisible(), 'Space ticks it and the bar appears')
     t.equal(await page.textContent('[data-selection-count]'), '1 selected')
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('.tile:nth-child(6) .select')!).opacity === '1')
+    await page.waitForFunction(
+      () => getComputedStyle(document.querySelector('.tile:nth-child(6) .select')!).opacity === '1'
+    )
     t.pass('once something is selected every tick shows')
     await page.locator('[data-selection-bar] [data-clear]').click()
     t.notOk(await bar.isVisible(), 'Clear empties the selection')
@@ -58,10 +89,18 @@ await browserTest(t, 'selection', async t => {
     const boxes = page.locator('.tile input[type=checkbox]')
     await boxes.nth(1).click()
     await boxes.nth(4).click({ modifiers: ['Shift'] })
-    t.same(await boxes.evaluateAll(els => els.map(el => (el as HTMLInputElement).checked)), photos.map((_, i) => i >= 1 && i <= 4), 'shift-click selects the range')
+    t.same(
+      await boxes.evaluateAll(els => els.map(el => (el as HTMLInputElement).checked)),
+      photos.map((_, i) => i >= 1 && i <= 4),
+      'shift-click selects the range'
+    )
     t.equal(await page.textContent('[data-selection-count]'), '4 selected')
     await page.locator('.tile').nth(6).locator('a').click()
-    t.equal(page.url(), `${server.base}/s/selection-walk-01/${album.uid}`, 'while selecting, clicking a photo selects it instead of opening it')
+    t.equal(
+      page.url(),
+      `${server.base}/s/selection-walk-01/${album.uid}`,
+      'while selecting, clicking a photo selects it instead of opening it'
+    )
     t.equal(await page.textContent('[data-selection-count]'), '5 selected')
     await page.locator('.tile').nth(6).locator('a').click()
     t.equal(await page.textContent('[data-selection-count]'), '4 selected', 'and again unselects it')
@@ -69,12 +108,19 @@ await browserTest(t, 'selection', async t => {
     await checkIconButtonNames(t, page, 'visitor album with a selection')
     await screenshot(page, 'selection-visitor-js')
 
-    const [download] = await Promise.all([page.waitForEvent('download'), bar.locator('button:has-text("Download")').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      bar.locator('button:has-text("Download")').click()
+    ])
     t.equal(download.suggestedFilename(), `${album.title} (selection).zip`)
     t.same(await zipNames(download), zipEntryNames(photos.slice(1, 5)), 'the zip holds exactly the selected photos')
 
     await page.locator('.grid-head [data-select-all]').click()
-    t.equal(await page.textContent('[data-selection-count]'), `${photos.length} selected`, 'Select all ticks the page without a reload')
+    t.equal(
+      await page.textContent('[data-selection-count]'),
+      `${photos.length} selected`,
+      'Select all ticks the page without a reload'
+    )
     await page.keyboard.press('Escape')
     t.notOk(await bar.isVisible(), 'Escape clears')
     expectNoProblems(t, context)
@@ -90,10 +136,17 @@ await browserTest(t, 'selection', async t => {
     await page.locator('.tile input').nth(2).check()
     await checkA11y(t, page, 'visitor album selection without JS')
     await screenshot(page, 'selection-visitor-nojs')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-selection-bar] button:has-text("Download")').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-selection-bar] button:has-text("Download")').click()
+    ])
     t.same(await zipNames(download), zipEntryNames([photos[0], photos[2]]), 'the ticked photos, as a zip')
     await page.locator('.grid-head [data-select-all]').click()
-    t.equal(await page.locator('.tile input:checked').count(), photos.length, 'Select all reloads the page with every box ticked')
+    t.equal(
+      await page.locator('.tile input:checked').count(),
+      photos.length,
+      'Select all reloads the page with every box ticked'
+    )
     await page.locator('.tile input').nth(1).uncheck()
     await page.locator('[data-selection-bar] [data-clear]').click()
     t.equal(await page.locator('.tile input:checked').count(), 0, 'Clear leads back to the page without ticks')
@@ -106,7 +159,11 @@ await browserTest(t, 'selection', async t => {
   await t.test('owner: make private and add to an album from the selection', async t => {
     const target = await createAlbum(server.db, { title: 'Favourites', description: '' })
     const manual = await createAlbum(server.db, { title: 'Trip picks', description: '' })
-    await addPhotos(server.db, manual.id, photos.slice(0, 3).map(p => p.uid))
+    await addPhotos(
+      server.db,
+      manual.id,
+      photos.slice(0, 3).map(p => p.uid)
+    )
     const context = await newContext(browser)
     const page = await context.newPage()
     await signInOwner(page, server.base)
@@ -120,12 +177,26 @@ await browserTest(t, 'selection', async t => {
     await Promise.all([page.waitForURL(/done=added/), page.locator('button:has-text("Favourites")').click()])
     t.match(await page.textContent('.notice'), '2 photos added to Favourites')
     const members = await allAlbumPhotos(server.db, target, 'owner')
-    t.same(members.map(p => p.uid), photos.slice(0, 2).map(p => p.uid), 'the two photos are in the album')
+    t.same(
+      members.map(p => p.uid),
+      photos.slice(0, 2).map(p => p.uid),
+      'the two photos are in the album'
+    )
 
     await boxes.nth(3).click()
     await page.locator('[data-selection-bar] summary[title="More actions"]').click()
     await Promise.all([page.waitForURL(/done=private/), page.locator('button:has-text("Make private")').click()])
-    t.equal((await server.db.selectFrom('photos').select('private').where('uid', '=', photos[3].uid).executeTakeFirstOrThrow()).private, 1, 'made private')
+    t.equal(
+      (
+        await server.db
+          .selectFrom('photos')
+          .select('private')
+          .where('uid', '=', photos[3].uid)
+          .executeTakeFirstOrThrow()
+      ).private,
+      1,
+      'made private'
+    )
     t.ok(await page.locator('.tile').nth(3).locator('.badge[title="Private"]').isVisible(), 'the grid shows its lock')
     await checkA11y(t, page, 'owner album after a bulk action')
 

@@ -5,8 +5,10 @@ import type { Locator, Page } from 'playwright-core'
 export const dialog = (page: Page): Locator => page.locator('dialog.share-dialog[open]')
 export const rows = (page: Page): Locator => dialog(page).locator('.link-row')
 
-/** Runs `action` and waits for the page load it causes (a reload after a changed dialog closes, a form post without JS). */
-export async function reloadAfter (page: Page, action: () => Promise<unknown>): Promise<void> {
+/**
+ * Runs `action` and waits for the page load it causes (a reload after a changed dialog closes, a form post without JS).
+ */
+export async function reloadAfter(page: Page, action: () => Promise<unknown>): Promise<void> {
   await Promise.all([page.waitForEvent('load'), action()])
 }
 
@@ -14,7 +16,14 @@ export async function reloadAfter (page: Page, action: () => Promise<unknown>): 
  * Opens one link's details in the share dialog (JS) or on the share page (no
  * JS), lets `edit` fill its form, saves, and returns the row as redrawn.
  */
-export async function editLink (page: Page, base: string, albumUid: string, linkId: number, js: boolean, edit: (row: Locator) => Promise<void>): Promise<Locator> {
+export async function editLink(
+  page: Page,
+  base: string,
+  albumUid: string,
+  linkId: number,
+  js: boolean,
+  edit: (row: Locator) => Promise<void>
+): Promise<Locator> {
   if (js) {
     await page.goto(`${base}/albums/${albumUid}`)
     await page.click('.appbar a[data-share-dialog]')

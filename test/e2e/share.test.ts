@@ -6,28 +6,45 @@
 // "Never" is a form error that keeps what was typed).
 import t from 'tap'
 import type { Page } from 'playwright-core'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, launchBrowser, newContext, screenshot, signInOwner, startServer, type E2EServer } from './harness.ts'
+import {
+  browserTest,
+  checkA11y,
+  checkIconButtonNames,
+  expectNoProblems,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInOwner,
+  startServer,
+  type E2EServer
+} from './harness.ts'
 import { dialog, reloadAfter, rows } from './share-ui.ts'
 
 const SECRET = 'summer-trip-2024'
 const DAY = 24 * 3600 * 1000
 
 /** Opens an album page from a list page by its card title. */
-async function openAlbum (page: Page, server: E2EServer, list: string, title: string): Promise<void> {
+async function openAlbum(page: Page, server: E2EServer, list: string, title: string): Promise<void> {
   await page.goto(`${server.base}${list}`)
   await page.locator('.album-card .card-title a', { hasText: title }).first().click()
   await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
 }
 
 /** Waits until the dialog's panel was redrawn with `count` rows. */
-async function waitForRows (page: Page, count: number): Promise<void> {
+async function waitForRows(page: Page, count: number): Promise<void> {
   await page.waitForFunction(n => document.querySelectorAll('dialog.share-dialog[open] .link-row').length === n, count)
 }
 
-async function saveSecret (page: Page, row: ReturnType<typeof rows>, secret: string): Promise<void> {
+async function saveSecret(page: Page, row: ReturnType<typeof rows>, secret: string): Promise<void> {
   await row.locator('input[name=secret]').fill(secret)
   await row.locator('button:has-text("Save")').click()
-  await page.waitForFunction(s => [...document.querySelectorAll<HTMLInputElement>('dialog.share-dialog[open] input.url')].some(i => i.value.includes(`/s/${s}/`)), secret)
+  await page.waitForFunction(
+    s =>
+      [...document.querySelectorAll<HTMLInputElement>('dialog.share-dialog[open] input.url')].some(i =>
+        i.value.includes(`/s/${s}/`)
+      ),
+    secret
+  )
 }
 
 await browserTest(t, 'owner share walk', async t => {
@@ -74,11 +91,19 @@ await browserTest(t, 'owner share walk', async t => {
     await saveSecret(page, row, SECRET)
     const url = await rows(page).first().locator('input.url').inputValue()
     t.equal(url, `${server.base}/s/${SECRET}/toscana`, 'the URL carries the new secret')
-    t.match(await rows(page).first().locator('.link-facts', { hasText: 'Created' }).textContent(), /expires \d+ \w+ \d{4}, 23:59 UTC/, 'the row says when it expires')
+    t.match(
+      await rows(page).first().locator('.link-facts', { hasText: 'Created' }).textContent(),
+      /expires \d+ \w+ \d{4}, 23:59 UTC/,
+      'the row says when it expires'
+    )
     const stored = await server.db.selectFrom('links').selectAll().where('token', '=', SECRET).executeTakeFirstOrThrow()
     const inDays = (Date.parse(stored.expires_at!) - Date.now()) / DAY
     t.ok(inDays > 7 && inDays < 8, `stored expiry is the end of the day a week away (${inDays.toFixed(2)} days)`)
-    t.match(await rows(page).first().locator('select[name=expires] option[value="1w"]').textContent(), /^Extend by 1 week \(until \d+ \w+ \d{4}\)$/, 'now it offers extensions, with their dates')
+    t.match(
+      await rows(page).first().locator('select[name=expires] option[value="1w"]').textContent(),
+      /^Extend by 1 week \(until \d+ \w+ \d{4}\)$/,
+      'now it offers extensions, with their dates'
+    )
 
     // Copy: a click, then Enter and Space on the focused field.
     const copied = async (how: string, act: () => Promise<void>): Promise<void> => {
@@ -88,15 +113,27 @@ await browserTest(t, 'owner share walk', async t => {
         if (status) status.textContent = ''
       })
       await act()
-      await page.waitForFunction(() => document.querySelector('dialog.share-dialog[open] .copied')?.textContent === 'Copied')
+      await page.waitForFunction(
+        () => document.querySelector('dialog.share-dialog[open] .copied')?.textContent === 'Copied'
+      )
       t.pass(`${how} says "Copied"`)
-      t.equal(await page.evaluate(async () => await navigator.clipboard.readText()), url, `${how}: the clipboard holds the URL`)
+      t.equal(
+        await page.evaluate(async () => await navigator.clipboard.readText()),
+        url,
+        `${how}: the clipboard holds the URL`
+      )
     }
     const field = rows(page).first().locator('input.url')
-    await copied('clicking the URL', async () => { await field.click() })
+    await copied('clicking the URL', async () => {
+      await field.click()
+    })
     await field.focus()
-    await copied('Enter on the URL', async () => { await page.keyboard.press('Enter') })
-    await copied('Space on the URL', async () => { await page.keyboard.press(' ') })
+    await copied('Enter on the URL', async () => {
+      await page.keyboard.press('Enter')
+    })
+    await copied('Space on the URL', async () => {
+      await page.keyboard.press(' ')
+    })
     t.ok(await dialog(page).isVisible(), 'and the dialog stays open')
 
     // Add link.
@@ -123,13 +160,24 @@ await browserTest(t, 'owner share walk', async t => {
     await waitForRows(page, 1)
     await saveSecret(page, rows(page).first(), SECRET)
     const also = rows(page).first().locator('.also')
-    t.match(await also.textContent(), /This secret also shares:\s*Toscana/, 'the row says which other album the secret shares')
+    t.match(
+      await also.textContent(),
+      /This secret also shares:\s*Toscana/,
+      'the row says which other album the secret shares'
+    )
     await checkA11y(t, page, 'share dialog (secret shared with another album)')
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
     await card.locator('.cover-share').waitFor()
     t.pass('the card now has the share icon on its cover')
-    t.equal(await page.evaluate(() => document.activeElement?.matches('details.menu > summary') && document.activeElement.closest('.album-card')?.querySelector('.card-title')?.textContent?.trim()), 'Toscana, June 2024',
-      'after the reload, focus is back on the card\'s menu button')
+    t.equal(
+      await page.evaluate(
+        () =>
+          document.activeElement?.matches('details.menu > summary') &&
+          document.activeElement.closest('.album-card')?.querySelector('.card-title')?.textContent?.trim()
+      ),
+      'Toscana, June 2024',
+      "after the reload, focus is back on the card's menu button"
+    )
     await checkA11y(t, page, 'moments with a shared card')
 
     // A manual album with photos, shared, then its link deleted from the share icon on its cover.
@@ -160,18 +208,38 @@ await browserTest(t, 'owner share walk', async t => {
     await beachCard.locator('.cover-share').click()
     await dialog(page).waitFor()
     await rows(page).first().locator('.chevron').click()
-    page.once('dialog', async d => { t.match(d.message(), 'Delete this link?', 'Delete asks with confirm()'); await d.dismiss() })
+    page.once('dialog', async d => {
+      t.match(d.message(), 'Delete this link?', 'Delete asks with confirm()')
+      await d.dismiss()
+    })
     await rows(page).first().locator('a:has-text("Delete")').click()
     t.equal(await rows(page).count(), 1, 'dismissing the confirmation keeps the link')
-    page.once('dialog', async d => { await d.accept() })
+    page.once('dialog', async d => {
+      await d.accept()
+    })
     await rows(page).first().locator('a:has-text("Delete")').click()
     await waitForRows(page, 0)
     t.match(await dialog(page).textContent(), 'This album has no link yet.', 'accepting deletes it')
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
     await beachCard.locator('.card-title').waitFor()
     t.equal(await beachCard.locator('.cover-share').count(), 0, 'the share icon left the cover')
-    t.equal(await page.evaluate(() => document.activeElement?.matches('details.menu > summary')), true, 'focus went to the card\'s menu button')
-    t.equal(Number((await server.db.selectFrom('links').select(eb => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 3, 'three links remain in the library')
+    t.equal(
+      await page.evaluate(() => document.activeElement?.matches('details.menu > summary')),
+      true,
+      "focus went to the card's menu button"
+    )
+    t.equal(
+      Number(
+        (
+          await server.db
+            .selectFrom('links')
+            .select(eb => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n
+      ),
+      3,
+      'three links remain in the library'
+    )
 
     expectNoProblems(t, context)
     await context.close()
@@ -183,10 +251,19 @@ await browserTest(t, 'owner share walk', async t => {
     await signInOwner(page, server.base)
     await openAlbum(page, server, '/states', 'Berlin')
     const focused = async (selector: string): Promise<boolean> =>
-      await page.locator(selector).first().evaluate(el => el === document.activeElement).catch(() => false)
+      await page
+        .locator(selector)
+        .first()
+        .evaluate(el => el === document.activeElement)
+        .catch(() => false)
     // Focus that moves in an event handler (the dialog's close event fires after Esc) is waited for.
     const focusLands = async (selector: string): Promise<boolean> =>
-      await page.waitForFunction(sel => document.querySelector(sel) === document.activeElement, selector, { timeout: 5000 }).then(() => true, () => false)
+      await page
+        .waitForFunction(sel => document.querySelector(sel) === document.activeElement, selector, { timeout: 5000 })
+        .then(
+          () => true,
+          () => false
+        )
     const tabTo = async (selector: string, limit = 40): Promise<void> => {
       for (let i = 0; i < limit; i++) {
         if (await focused(selector)) return
@@ -200,7 +277,10 @@ await browserTest(t, 'owner share walk', async t => {
     t.pass('Tab reaches the toolbar Share button')
     await page.keyboard.press('Enter')
     await dialog(page).waitFor()
-    t.ok(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))), 'focus moves into the dialog')
+    t.ok(
+      await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))),
+      'focus moves into the dialog'
+    )
     await page.keyboard.press('Escape')
     await dialog(page).waitFor({ state: 'detached' })
     t.ok(await focusLands(opener), 'Esc closes it and focus returns to Share')
@@ -210,24 +290,42 @@ await browserTest(t, 'owner share walk', async t => {
     await tabTo('dialog button:has-text("Create link")')
     await page.keyboard.press('Enter')
     await waitForRows(page, 1)
-    t.ok(await focused('dialog input[name=secret]'), 'after creating, focus is on the new link\'s secret')
+    t.ok(await focused('dialog input[name=secret]'), "after creating, focus is on the new link's secret")
 
     await tabTo('dialog .chevron')
-    const ring = await page.evaluate(() => { const s = getComputedStyle(document.activeElement!); return `${s.outlineStyle} ${s.outlineWidth}` })
+    const ring = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!)
+      return `${s.outlineStyle} ${s.outlineWidth}`
+    })
     t.match(ring, /^solid [1-9]/, `the focused chevron shows a focus ring (${ring})`)
     await page.keyboard.press('Enter')
-    t.equal(await rows(page).first().locator('.chevron').getAttribute('aria-expanded'), 'false', 'Enter on the chevron closes the details')
+    t.equal(
+      await rows(page).first().locator('.chevron').getAttribute('aria-expanded'),
+      'false',
+      'Enter on the chevron closes the details'
+    )
     await page.keyboard.press(' ')
-    t.equal(await rows(page).first().locator('.chevron').getAttribute('aria-expanded'), 'true', 'Space opens them again')
+    t.equal(
+      await rows(page).first().locator('.chevron').getAttribute('aria-expanded'),
+      'true',
+      'Space opens them again'
+    )
 
     await tabTo('dialog input[name=secret]')
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('berlin-by-keyboard')
     await tabTo('dialog button:has-text("Save")')
     await page.keyboard.press('Enter')
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('dialog.share-dialog[open] input.url')?.value.includes('/s/berlin-by-keyboard/'))
+    await page.waitForFunction(() =>
+      document
+        .querySelector<HTMLInputElement>('dialog.share-dialog[open] input.url')
+        ?.value.includes('/s/berlin-by-keyboard/')
+    )
     t.pass('Save by keyboard stores the secret')
-    t.ok(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))), 'focus stays in the dialog after saving')
+    t.ok(
+      await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]'))),
+      'focus stays in the dialog after saving'
+    )
 
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
     await page.locator('.appbar .chip').waitFor()
@@ -261,9 +359,17 @@ await browserTest(t, 'owner share walk', async t => {
     await row.locator('input[name=secret]').fill('lazio-no-script')
     await row.locator('input[name=expires_date]').fill(date)
     await row.locator('input[name=max_visits]').fill('25')
-    t.equal(await row.locator('select[name=expires]').inputValue(), 'never', 'without JavaScript the date does not choose for the owner')
+    t.equal(
+      await row.locator('select[name=expires]').inputValue(),
+      'never',
+      'without JavaScript the date does not choose for the owner'
+    )
     await reloadAfter(page, async () => await row.locator('button:has-text("Save")').click())
-    t.match(await row.locator('.form-error').textContent(), 'You entered the date', 'a date beside "Never" is a form error')
+    t.match(
+      await row.locator('.form-error').textContent(),
+      'You entered the date',
+      'a date beside "Never" is a form error'
+    )
     t.match(await row.locator('.form-error').textContent(), 'choose "On a date…"', 'that says what to choose')
     t.equal(await row.locator('input[name=secret]').inputValue(), 'lazio-no-script', 'the typed secret is still there')
     t.equal(await row.locator('input[name=expires_date]').inputValue(), date, 'so is the date')
@@ -272,9 +378,27 @@ await browserTest(t, 'owner share walk', async t => {
     await row.locator('select[name=expires]').selectOption('custom')
     await row.locator('button:has-text("Save")').click()
     await page.waitForURL(/\/share\?open=\d+/)
-    t.match(await page.locator('.link-row input.url').first().inputValue(), /\/s\/lazio-no-script\/lazio-june-2024$/, 'saved secret')
-    t.match(await page.locator('.link-row .link-facts', { hasText: 'Created' }).first().textContent(), /expires \d+ \w+ \d{4}, 23:59 UTC/, 'the row says when it expires')
-    t.match((await server.db.selectFrom('links').select('expires_at').where('token', '=', 'lazio-no-script').executeTakeFirstOrThrow()).expires_at, date, 'saved expiry date')
+    t.match(
+      await page.locator('.link-row input.url').first().inputValue(),
+      /\/s\/lazio-no-script\/lazio-june-2024$/,
+      'saved secret'
+    )
+    t.match(
+      await page.locator('.link-row .link-facts', { hasText: 'Created' }).first().textContent(),
+      /expires \d+ \w+ \d{4}, 23:59 UTC/,
+      'the row says when it expires'
+    )
+    t.match(
+      (
+        await server.db
+          .selectFrom('links')
+          .select('expires_at')
+          .where('token', '=', 'lazio-no-script')
+          .executeTakeFirstOrThrow()
+      ).expires_at,
+      date,
+      'saved expiry date'
+    )
 
     await page.locator('.link-row .chevron').first().click()
     await page.waitForURL(u => !u.search.includes('open='))
@@ -288,7 +412,11 @@ await browserTest(t, 'owner share walk', async t => {
     t.equal(await page.locator('.link-row').count(), 2, 'Add link adds a row')
     await page.locator('.link-row').nth(1).locator('a:has-text("Delete")').click()
     await page.waitForURL(/\/links\/\d+\/delete$/)
-    t.match(await page.textContent('main'), 'Anyone who has it loses access at once.', 'without JS, Delete asks on a confirm page')
+    t.match(
+      await page.textContent('main'),
+      'Anyone who has it loses access at once.',
+      'without JS, Delete asks on a confirm page'
+    )
     await checkA11y(t, page, 'delete link confirm page (no JS)')
     await checkIconButtonNames(t, page, 'delete link confirm page')
     await page.click('button:has-text("Delete link")')

@@ -11,7 +11,9 @@ import { share } from '../routes/visitor-helpers.ts'
 import { browserTest, expectNoProblems, launchBrowser, newContext, startServer } from './harness.ts'
 
 /** Plays the page's video muted until its clock moves; returns what the element says about itself. */
-async function playFor (page: Page): Promise<{ readyState: number, currentTime: number, videoWidth: number, error: number | null }> {
+async function playFor(
+  page: Page
+): Promise<{ readyState: number; currentTime: number; videoWidth: number; error: number | null }> {
   return await page.evaluate(async () => {
     const video = document.querySelector('video')
     if (!video) throw new Error('no <video> on the page')
@@ -19,18 +21,30 @@ async function playFor (page: Page): Promise<{ readyState: number, currentTime: 
     await video.play()
     for (let i = 0; i < 100 && video.currentTime < 0.3; i++) await new Promise(resolve => setTimeout(resolve, 50))
     video.pause()
-    return { readyState: video.readyState, currentTime: video.currentTime, videoWidth: video.videoWidth, error: video.error?.code ?? null }
+    return {
+      readyState: video.readyState,
+      currentTime: video.currentTime,
+      videoWidth: video.videoWidth,
+      error: video.error?.code ?? null
+    }
   })
 }
 
 t.test('videos play in the browser', async t => {
   await browserTest(t, 'grid badge, H.264 original and HEVC rendition play', async t => {
     const originals = await mkdtemp(join(tmpdir(), 'albumlink-e2e-video-'))
-    t.teardown(async () => { await rm(originals, { recursive: true, force: true }) })
+    t.teardown(async () => {
+      await rm(originals, { recursive: true, force: true })
+    })
     await makeMediaLibrary(originals)
     const server = await startServer(t, { library: { originals } })
     await makeRenditions(server.db, server.config, server.app.indexState)
-    const trip = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'folder').where('filter', '=', 'trip').executeTakeFirstOrThrow()
+    const trip = await server.db
+      .selectFrom('albums')
+      .selectAll()
+      .where('kind', '=', 'folder')
+      .where('filter', '=', 'trip')
+      .executeTakeFirstOrThrow()
     const { token } = await share(server.db, trip, 'video-walk-1')
     const uidOf = async (path: string): Promise<string> =>
       (await server.db.selectFrom('photos').select('uid').where('path', '=', path).executeTakeFirstOrThrow()).uid
@@ -61,7 +75,12 @@ t.test('videos play in the browser', async t => {
     await page.waitForURL(url => !url.pathname.endsWith(florence))
     t.pass('← → still move through the album from a video')
 
-    const live = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'folder').where('filter', '=', 'live').executeTakeFirstOrThrow()
+    const live = await server.db
+      .selectFrom('albums')
+      .selectAll()
+      .where('kind', '=', 'folder')
+      .where('filter', '=', 'live')
+      .executeTakeFirstOrThrow()
     const { token: liveToken } = await share(server.db, live, 'video-walk-live-1')
     await page.goto(`${server.base}/s/${liveToken}/${live.uid}`)
     t.equal(await page.locator('.video-badge').count(), 0, 'a Live Photo is one still in the grid')

@@ -5,26 +5,60 @@ import t from 'tap'
 import type { Page } from 'playwright-core'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, imageLoads, launchBrowser, newContext, screenshot, signInOwner, startServer } from './harness.ts'
+import {
+  browserTest,
+  checkA11y,
+  checkIconButtonNames,
+  expectNoProblems,
+  imageLoads,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInOwner,
+  startServer
+} from './harness.ts'
 
 /** A finger (pointer events of type touch) moving across the picture from one point to another. */
-async function swipe (page: Page, from: [number, number], to: [number, number]): Promise<void> {
+async function swipe(page: Page, from: [number, number], to: [number, number]): Promise<void> {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
-  await page.evaluate(([from, to]) => {
-    const stage = document.querySelector('.stage')!
-    const steps: Array<[string, number, number]> = [['pointerdown', from[0], from[1]], ['pointermove', (from[0] + to[0]) / 2, (from[1] + to[1]) / 2], ['pointerup', to[0], to[1]]]
-    for (const [type, x, y] of steps) {
-      stage.dispatchEvent(new PointerEvent(type, { pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY: y, bubbles: true, cancelable: true }))
-    }
-  }, [from, to])
+  await page.evaluate(
+    ([from, to]) => {
+      const stage = document.querySelector('.stage')!
+      const steps: Array<[string, number, number]> = [
+        ['pointerdown', from[0], from[1]],
+        ['pointermove', (from[0] + to[0]) / 2, (from[1] + to[1]) / 2],
+        ['pointerup', to[0], to[1]]
+      ]
+      for (const [type, x, y] of steps) {
+        stage.dispatchEvent(
+          new PointerEvent(type, {
+            pointerId: 7,
+            pointerType: 'touch',
+            isPrimary: true,
+            clientX: x,
+            clientY: y,
+            bubbles: true,
+            cancelable: true
+          })
+        )
+      }
+    },
+    [from, to]
+  )
 }
 
-const pressed = async (page: Page, name: string): Promise<string | null> => await page.getAttribute(`[data-viewer=${name}]`, 'aria-pressed')
+const pressed = async (page: Page, name: string): Promise<string | null> =>
+  await page.getAttribute(`[data-viewer=${name}]`, 'aria-pressed')
 
 await browserTest(t, 'viewer', async t => {
   const server = await startServer(t)
   const browser = await launchBrowser(t)
-  const album = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'state').where('slug', '=', 'toscana').executeTakeFirstOrThrow()
+  const album = await server.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'state')
+    .where('slug', '=', 'toscana')
+    .executeTakeFirstOrThrow()
   const photos = await allAlbumPhotos(server.db, album, 'visitor')
   await createLink(server.db, album.id, 'owner', { token: 'viewer-walk-0001' })
   const base = `${server.base}/s/viewer-walk-0001/${album.uid}`
@@ -34,15 +68,29 @@ await browserTest(t, 'viewer', async t => {
     const context = await newContext(browser)
     const page = await context.newPage()
     const requested: string[] = []
-    page.on('request', request => { requested.push(request.url()) })
+    page.on('request', request => {
+      requested.push(request.url())
+    })
     await page.goto(`${server.base}/s/viewer-walk-0001`)
     await page.goto(at(1))
     t.ok(await imageLoads(page.locator('.stage img')), 'the photo is shown')
     const box = await page.locator('.stage img').boundingBox()
     const stage = await page.locator('.stage').boundingBox()
-    t.ok(box && stage && box.width === stage.width && box.height === 800, 'the picture fills the stage (object-fit: contain)')
-    for (let i = 0; i < 50 && !(requested.includes(`${at(2)}/thumb/view`) && requested.includes(`${at(0)}/thumb/view`)); i++) await page.waitForTimeout(100)
-    t.ok(requested.includes(`${at(2)}/thumb/view`) && requested.includes(`${at(0)}/thumb/view`), 'the next and previous images are preloaded')
+    t.ok(
+      box && stage && box.width === stage.width && box.height === 800,
+      'the picture fills the stage (object-fit: contain)'
+    )
+    for (
+      let i = 0;
+      i < 50 && !(requested.includes(`${at(2)}/thumb/view`) && requested.includes(`${at(0)}/thumb/view`));
+      i++
+    ) {
+      await page.waitForTimeout(100)
+    }
+    t.ok(
+      requested.includes(`${at(2)}/thumb/view`) && requested.includes(`${at(0)}/thumb/view`),
+      'the next and previous images are preloaded'
+    )
     t.ok(requested.includes(at(2)), 'and the next page')
     await checkA11y(t, page, 'viewer')
     await checkIconButtonNames(t, page, 'viewer')
@@ -134,13 +182,15 @@ await browserTest(t, 'viewer', async t => {
     t.equal(await pressed(page, 'slideshow'), 'true', 'the button plays it again')
     await page.clock.runFor(5100)
     await page.waitForURL(at(last))
-    await page.waitForFunction(() => document.querySelector('[data-viewer=slideshow]')?.getAttribute('aria-pressed') === 'false')
+    await page.waitForFunction(
+      () => document.querySelector('[data-viewer=slideshow]')?.getAttribute('aria-pressed') === 'false'
+    )
     t.pass('at the last photo the slideshow stops')
     expectNoProblems(t, context)
     await context.close()
   })
 
-  await t.test('videos keep their controls; the owner\'s viewer works the same', async t => {
+  await t.test("videos keep their controls; the owner's viewer works the same", async t => {
     const context = await newContext(browser)
     const page = await context.newPage()
     await signInOwner(page, server.base)

@@ -5,21 +5,40 @@ import t from 'tap'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import yauzl from 'yauzl'
-import type { Page } from 'playwright-core'
 import { allAlbumPhotos, setPrivate } from '../../src/library/photos.ts'
 import { zipEntryNames } from '../../src/library/album-zip.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import { browserTest, checkA11y, checkIconButtonNames, expectNoProblems, imageLoads, launchBrowser, newContext, screenshot, startServer } from './harness.ts'
+import {
+  browserTest,
+  checkA11y,
+  checkIconButtonNames,
+  expectNoProblems,
+  imageLoads,
+  launchBrowser,
+  newContext,
+  screenshot,
+  startServer
+} from './harness.ts'
 
 const INVALID = 'This link is not valid or has expired'
 
 /** Entry names of a zip file, read with yauzl. */
-async function zipNames (file: string): Promise<string[]> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => { yauzl.open(file, { lazyEntries: true }, (err, z) => { if (err) reject(err); else resolve(z) }) })
+async function zipNames(file: string): Promise<string[]> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, z) => {
+      if (err) reject(err)
+      else resolve(z)
+    })
+  })
   return await new Promise((resolve, reject) => {
     const names: string[] = []
-    zip.on('entry', (entry: yauzl.Entry) => { names.push(entry.fileName); zip.readEntry() })
-    zip.on('end', () => { resolve(names) })
+    zip.on('entry', (entry: yauzl.Entry) => {
+      names.push(entry.fileName)
+      zip.readEntry()
+    })
+    zip.on('end', () => {
+      resolve(names)
+    })
     zip.on('error', reject)
     zip.readEntry()
   })
@@ -31,7 +50,12 @@ await browserTest(t, 'visitor walk', async t => {
   const browser = await launchBrowser(t, ['--enable-unsafe-swiftshader'])
 
   // The owner shares Toscana and marks one of its photos private.
-  const album = await server.db.selectFrom('albums').selectAll().where('kind', '=', 'state').where('slug', '=', 'toscana').executeTakeFirstOrThrow()
+  const album = await server.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'state')
+    .where('slug', '=', 'toscana')
+    .executeTakeFirstOrThrow()
   const before = await allAlbumPhotos(server.db, album, 'owner')
   const hidden = before[1]
   await setPrivate(server.db, hidden.uid, true)
@@ -48,13 +72,20 @@ await browserTest(t, 'visitor walk', async t => {
       // Open the link: the album's grid.
       await page.goto(`${server.base}/s/tuscany-for-friends`)
       const base = page.url()
-      t.ok(base === `${server.base}/s/tuscany-for-friends/${album.uid}` || base === `${server.base}/s/tuscany-for-friends/${album.slug}`, `the link leads to the album (${base})`)
+      t.ok(
+        base === `${server.base}/s/tuscany-for-friends/${album.uid}` ||
+          base === `${server.base}/s/tuscany-for-friends/${album.slug}`,
+        `the link leads to the album (${base})`
+      )
       t.equal(await page.textContent('.appbar h1'), album.title, 'the link opens the shared album')
       t.equal(await page.locator('nav.sidenav').count(), 0, 'no owner navigation')
       const tiles = page.locator('.photo-grid .tile')
       t.equal(await tiles.count(), visible.length, 'the grid shows every visible photo')
       const hrefs = await tiles.locator('a').evaluateAll(links => links.map(a => a.getAttribute('href')))
-      t.notOk(hrefs.some(h => h?.includes(hidden.uid)), 'the private photo is not in the grid')
+      t.notOk(
+        hrefs.some(h => h?.includes(hidden.uid)),
+        'the private photo is not in the grid'
+      )
       t.notOk((await page.content()).includes(hidden.uid), 'nor anywhere in the page')
       t.ok(await imageLoads(tiles.first().locator('img')), 'thumbnails load')
       await checkA11y(t, page, 'visitor album')
@@ -75,7 +106,7 @@ await browserTest(t, 'visitor walk', async t => {
       const thumbUrl = `${base}/${located.uid}/thumb/tile`
 
       const privateGet = await page.request.get(`${base}/${hidden.uid}`)
-      t.equal(privateGet.status(), 404, 'the private photo\'s page is a 404')
+      t.equal(privateGet.status(), 404, "the private photo's page is a 404")
 
       // The map, when it exists (someone else builds it). Without JS it is a list of places.
       const mapCheck = await page.request.get(`${base}/map?photo=${located.uid}`)
@@ -84,40 +115,54 @@ await browserTest(t, 'visitor walk', async t => {
       } else if (!js) {
         await place.click()
         await page.waitForURL(`${base}/map?photo=${located.uid}`)
-        t.match(await page.locator('.map-places').textContent(), located.state!, 'without JS the map page lists the places')
+        t.match(
+          await page.locator('.map-places').textContent(),
+          located.state!,
+          'without JS the map page lists the places'
+        )
         await checkA11y(t, page, 'visitor map (no JS)')
         await page.goto(photoUrl)
       } else {
-        {
-          await place.click()
-          await page.waitForURL(`${base}/map?photo=${located.uid}`)
-          const canvas = page.locator('#map canvas.maplibregl-canvas')
-          await canvas.waitFor()
-          t.ok(await canvas.evaluate(c => (c as HTMLCanvasElement).width > 0 && (c as HTMLCanvasElement).height > 0), 'the map canvas is drawn')
-          await page.locator('.map-photo.focused').waitFor()
-          t.pass('the photo the visitor came from has a highlighted marker')
-          await page.locator('.map-photo:not(.focused), .map-cluster').first().waitFor()
-          t.pass('the other photos are shown as markers or clusters')
-          await checkA11y(t, page, 'visitor map')
-          await checkIconButtonNames(t, page, 'visitor map')
-          await screenshot(page, `visitor-map-${tag}`)
-          await page.goto(photoUrl)
-        }
+        await place.click()
+        await page.waitForURL(`${base}/map?photo=${located.uid}`)
+        const canvas = page.locator('#map canvas.maplibregl-canvas')
+        await canvas.waitFor()
+        t.ok(
+          await canvas.evaluate(c => (c as HTMLCanvasElement).width > 0 && (c as HTMLCanvasElement).height > 0),
+          'the map canvas is drawn'
+        )
+        await page.locator('.map-photo.focused').waitFor()
+        t.pass('the photo the visitor came from has a highlighted marker')
+        await page.locator('.map-photo:not(.focused), .map-cluster').first().waitFor()
+        t.pass('the other photos are shown as markers or clusters')
+        await checkA11y(t, page, 'visitor map')
+        await checkIconButtonNames(t, page, 'visitor map')
+        await screenshot(page, `visitor-map-${tag}`)
+        await page.goto(photoUrl)
       }
 
       // Download the photo: the original's name and bytes.
-      const [photoDownload] = await Promise.all([page.waitForEvent('download'), page.click('.appbar a[title="Download photo"]')])
+      const [photoDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('.appbar a[title="Download photo"]')
+      ])
       t.equal(photoDownload.suggestedFilename(), basename(located.path), 'the download is named like the original')
       const original = await readFile(join(server.config.originals, located.path))
-      t.ok((await readFile((await photoDownload.path())!)).equals(original), 'and has the original\'s bytes')
+      t.ok((await readFile((await photoDownload.path())!)).equals(original), "and has the original's bytes")
 
       // Download the album.
       await page.goto(base)
-      const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.click('.appbar a[title="Download album as zip"]')])
+      const [zipDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('.appbar a[title="Download album as zip"]')
+      ])
       t.equal(zipDownload.suggestedFilename(), `${album.title}.zip`, 'the zip is named after the album')
       const names = await zipNames((await zipDownload.path())!)
       t.same(names.sort(), zipEntryNames(visible).sort(), 'the zip holds every visible photo')
-      t.notOk(names.some(n => n.includes(basename(hidden.path).replace(/\.[^.]+$/, ''))), 'and not the private one')
+      t.notOk(
+        names.some(n => n.includes(basename(hidden.path).replace(/\.[^.]+$/, ''))),
+        'and not the private one'
+      )
 
       // End the session.
       await page.click('.appbar button[title="End session"]')

@@ -9,7 +9,11 @@ t.test('health, home and sign-in page on the demo library', async t => {
   t.match(health.headers['content-type'], /^application\/json/)
   t.same(health.json(), { ok: true, indexing: false }, 'anonymous: no counts')
   const { cookie } = await signIn(app)
-  t.same((await app.inject({ url: '/healthz', headers: { cookie } })).json(), { ok: true, indexing: false, photos: 63, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } }, 'the owner gets the count')
+  t.same(
+    (await app.inject({ url: '/healthz', headers: { cookie } })).json(),
+    { ok: true, indexing: false, photos: 63, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } },
+    'the owner gets the count'
+  )
 
   const home = await app.inject({ url: '/' })
   t.equal(home.statusCode, 302)
@@ -25,7 +29,11 @@ t.test('health, home and sign-in page on the demo library', async t => {
 t.test('/healthz says when an index is running and counts only readable, unarchived photos', async t => {
   const { app, db } = await buildTestApp(t)
   let finish = (): void => {}
-  const running = app.indexState.track(async () => { await new Promise<void>(resolve => { finish = resolve }) })
+  const running = app.indexState.track(async () => {
+    await new Promise<void>(resolve => {
+      finish = resolve
+    })
+  })
   t.match((await app.inject({ url: '/healthz' })).json(), { indexing: true })
   finish()
   await running
@@ -42,5 +50,10 @@ t.test('/healthz says when an index is running and counts only readable, unarchi
 t.test('/healthz on an empty library', async t => {
   const { app } = await buildTestApp(t, { library: 'empty' })
   const { cookie } = await signIn(app)
-  t.same((await app.inject({ url: '/healthz', headers: { cookie } })).json(), { ok: true, indexing: false, photos: 0, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } })
+  t.same((await app.inject({ url: '/healthz', headers: { cookie } })).json(), {
+    ok: true,
+    indexing: false,
+    photos: 0,
+    videosToPrepare: { running: false, done: 0, total: 0, failed: 0 }
+  })
 })

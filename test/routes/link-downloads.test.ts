@@ -10,9 +10,19 @@ t.test('with downloads off, no zip, no original, no download buttons; thumbnails
   const link = await db.selectFrom('links').selectAll().where('album_id', '=', album.id).executeTakeFirstOrThrow()
   t.equal(link.allow_downloads, 1, 'downloads are on by default')
 
-  const save = (fields: Record<string, string>) => ownerPost(app, session, `/albums/${album.uid}/links/${link.id}`, { secret: link.token, expires: 'never', options: '1', ...fields })
+  const save = (fields: Record<string, string>) =>
+    ownerPost(app, session, `/albums/${album.uid}/links/${link.id}`, {
+      secret: link.token,
+      expires: 'never',
+      options: '1',
+      ...fields
+    })
   t.equal((await save({})).statusCode, 303, 'unticking the box turns downloads off')
-  t.equal((await db.selectFrom('links').select('allow_downloads').where('id', '=', link.id).executeTakeFirstOrThrow()).allow_downloads, 0)
+  t.equal(
+    (await db.selectFrom('links').select('allow_downloads').where('id', '=', link.id).executeTakeFirstOrThrow())
+      .allow_downloads,
+    0
+  )
   const dialog = await app.inject({ url: `/albums/${album.uid}/share`, headers: { cookie: session.cookie } })
   t.match(dialog.body, 'No downloads')
 
@@ -34,11 +44,22 @@ t.test('with downloads off, no zip, no original, no download buttons; thumbnails
     t.equal(res.statusCode, 404, `${url} refused`)
     t.equal(res.body, invalid)
   }
-  for (const size of ['tile', 'view']) t.equal((await visit(app, `${base}/${photo}/thumb/${size}`, cookie)).statusCode, 200, `${size} still served`)
+  for (const size of ['tile', 'view']) {
+    t.equal((await visit(app, `${base}/${photo}/thumb/${size}`, cookie)).statusCode, 200, `${size} still served`)
+  }
 
   t.equal((await save({ allow_downloads: '1' })).statusCode, 303, 'ticking it turns them back on')
   t.equal((await visit(app, `${base}/${photo}/original`, cookie)).statusCode, 200)
   t.equal((await visit(app, `${base}/download`, cookie)).statusCode, 200)
-  t.equal((await ownerPost(app, session, `/albums/${album.uid}/links/${link.id}`, { secret: link.token, expires: 'never' })).statusCode, 303)
-  t.equal((await db.selectFrom('links').select('allow_downloads').where('id', '=', link.id).executeTakeFirstOrThrow()).allow_downloads, 1, 'a save without the options fieldset leaves the switch alone')
+  t.equal(
+    (await ownerPost(app, session, `/albums/${album.uid}/links/${link.id}`, { secret: link.token, expires: 'never' }))
+      .statusCode,
+    303
+  )
+  t.equal(
+    (await db.selectFrom('links').select('allow_downloads').where('id', '=', link.id).executeTakeFirstOrThrow())
+      .allow_downloads,
+    1,
+    'a save without the options fieldset leaves the switch alone'
+  )
 })

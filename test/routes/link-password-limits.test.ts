@@ -8,9 +8,17 @@ t.test('wrong passwords from many clients never lock out a client with the right
   const ctx = await protectedLink(t)
   const cookie = cookiesFrom(await visit(ctx.app, ctx.base))
   for (let i = 0; i < 25; i++) {
-    t.equal((await unlock(ctx, cookie, `guess ${i}`, `192.0.2.${i + 1}`)).statusCode, 401, `wrong try ${i + 1} from client ${i + 1}`)
+    t.equal(
+      (await unlock(ctx, cookie, `guess ${i}`, `192.0.2.${i + 1}`)).statusCode,
+      401,
+      `wrong try ${i + 1} from client ${i + 1}`
+    )
   }
-  t.equal((await unlock(ctx, cookie, 'open sesame', '198.51.100.77')).statusCode, 303, 'a fresh client with the right password gets in')
+  t.equal(
+    (await unlock(ctx, cookie, 'open sesame', '198.51.100.77')).statusCode,
+    303,
+    'a fresh client with the right password gets in'
+  )
 })
 
 t.test('one client that keeps guessing waits longer and longer', async t => {
@@ -21,9 +29,16 @@ t.test('one client that keeps guessing waits longer and longer', async t => {
   limiter.recordFailure('a', 1)
   t.equal(limiter.waitMs('a', 1), 1000, 'the fifth: wait a second')
   const waits = []
-  for (let i = 0; i < 6; i++) { now += limiter.waitMs('a', 1); limiter.recordFailure('a', 1); waits.push(limiter.waitMs('a', 1)) }
+  for (let i = 0; i < 6; i++) {
+    now += limiter.waitMs('a', 1)
+    limiter.recordFailure('a', 1)
+    waits.push(limiter.waitMs('a', 1))
+  }
   t.same(waits, [2000, 4000, 8000, 16000, 32000, 64000], 'each wrong try doubles the wait')
-  for (let i = 0; i < 20; i++) { now += limiter.waitMs('a', 1); limiter.recordFailure('a', 1) }
+  for (let i = 0; i < 20; i++) {
+    now += limiter.waitMs('a', 1)
+    limiter.recordFailure('a', 1)
+  }
   t.equal(limiter.waitMs('a', 1), 15 * 60_000, 'up to 15 minutes')
   t.equal(limiter.waitMs('b', 1), 0, 'another client is not affected')
   t.equal(limiter.waitMs('a', 2), 0, 'nor another link')
@@ -42,7 +57,13 @@ t.test(`more than ${WARN_WRONG_TRIES_PER_HOUR} wrong tries on one link in an hou
 
 t.test('a link password has at least 8 characters', async t => {
   const ctx = await protectedLink(t)
-  const res = await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, { secret: 'protected-trip-2024', expires: 'never', password: '1234567', options: '1', allow_downloads: '1' })
+  const res = await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, {
+    secret: 'protected-trip-2024',
+    expires: 'never',
+    password: '1234567',
+    options: '1',
+    allow_downloads: '1'
+  })
   t.equal(res.statusCode, 400)
   t.match(res.body, 'A link password has 8 to 200 characters.')
 })

@@ -3,21 +3,38 @@ import { join } from 'node:path'
 import t from 'tap'
 import sharp from 'sharp'
 import { buildTestApp } from '../helper.ts'
-import { albumOfKind, assertVisitorHeaders, freshClient, openLink, setFlag, share, unknownLinkBody, visit } from './visitor-helpers.ts'
+import {
+  albumOfKind,
+  assertVisitorHeaders,
+  freshClient,
+  openLink,
+  setFlag,
+  share,
+  unknownLinkBody,
+  visit
+} from './visitor-helpers.ts'
 import { BLUE, GREEN, near, paintView, pixel, RED, visibleInOrder, YELLOW, type Rgb } from './preview-helpers.ts'
 
 /** Centres of the four quarters of a 1200×630 preview. */
-const QUARTERS: Array<[number, number]> = [[300, 157], [900, 157], [300, 473], [900, 473]]
+const QUARTERS: Array<[number, number]> = [
+  [300, 157],
+  [900, 157],
+  [300, 473],
+  [900, 473]
+]
 
 t.test('the preview image is a 1200×630 JPEG made of visible photos only', async t => {
   const { app, db, config } = await buildTestApp(t)
   const album = await albumOfKind(db, 'month', 5)
   const [kept, ...others] = await visibleInOrder(db, album)
-  // Every photo but one is hidden in a different way, and painted red: red in the preview would mean a hidden photo was read.
+  // Every photo but one is hidden in a different way, and painted red: red in the preview would mean a hidden photo was
+  // read.
   const hide = [
     async (uid: string) => await setFlag(db, uid, 'private'),
     async (uid: string) => await setFlag(db, uid, 'archived'),
-    async (uid: string) => { await db.updateTable('photos').set({ missing: 1 }).where('uid', '=', uid).execute() }
+    async (uid: string) => {
+      await db.updateTable('photos').set({ missing: 1 }).where('uid', '=', uid).execute()
+    }
   ]
   for (const [i, photo] of others.entries()) {
     await paintView(config.thumbsDir, photo.hash, RED)
@@ -34,7 +51,10 @@ t.test('the preview image is a 1200×630 JPEG made of visible photos only', asyn
   const meta = await sharp(res.rawPayload).metadata()
   t.same([meta.format, meta.width, meta.height], ['jpeg', 1200, 630])
   const stats = await sharp(res.rawPayload).stats()
-  t.ok(stats.channels[0].max < 90, `no red anywhere: no private, archived or missing photo (red max ${stats.channels[0].max})`)
+  t.ok(
+    stats.channels[0].max < 90,
+    `no red anywhere: no private, archived or missing photo (red max ${stats.channels[0].max})`
+  )
   t.ok(stats.channels[1].mean > 170, `the one visible photo fills it (green mean ${stats.channels[1].mean})`)
 })
 
@@ -75,7 +95,9 @@ t.test('a preview is made once and then read from disk by its content', async t 
   const files = (await readdir(dir, { recursive: true })).filter(f => f.endsWith('.jpg'))
   t.equal(files.length, 1, 'one file in the preview cache')
 
-  const marker = await sharp({ create: { width: 1200, height: 630, channels: 3, background: { r: 0, g: 0, b: 0 } } }).jpeg().toBuffer()
+  const marker = await sharp({ create: { width: 1200, height: 630, channels: 3, background: { r: 0, g: 0, b: 0 } } })
+    .jpeg()
+    .toBuffer()
   await writeFile(join(dir, files[0]), marker)
   t.same((await visit(app, url)).rawPayload, marker, 'the second request reads the stored file')
   const etag = String(first.headers.etag)
@@ -87,7 +109,11 @@ t.test('a preview is made once and then read from disk by its content', async t 
   const changed = await visit(app, url)
   t.not(changed.headers.etag, etag, 'other photos, another key')
   t.notSame(changed.rawPayload, marker, 'and a new image')
-  t.equal((await visit(app, url, '', undefined, { 'if-none-match': etag })).statusCode, 200, 'the old key no longer revalidates')
+  t.equal(
+    (await visit(app, url, '', undefined, { 'if-none-match': etag })).statusCode,
+    200,
+    'the old key no longer revalidates'
+  )
 })
 
 t.test('once the link is gone the preview answers exactly like an unknown link', async t => {

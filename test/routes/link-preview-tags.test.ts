@@ -13,9 +13,13 @@ t.test('a cookie-less request to a live link gets the album’s title, counts, d
   const { app, db } = await buildTestApp(t, { env: { ALBUMLINK_PUBLIC_URL: PUBLIC } })
   const album = await albumOfKind(db, 'month')
   const uids = await expectedUids(db, album)
-  const videos = (await db.selectFrom('photos').select('uid').where('uid', 'in', uids).where('media', '=', 'video').execute()).length
+  const videos = (
+    await db.selectFrom('photos').select('uid').where('uid', 'in', uids).where('media', '=', 'video').execute()
+  ).length
   const photos = uids.length - videos
-  const counts = [`${photos} photos`, ...(videos > 0 ? [`${videos} ${videos === 1 ? 'video' : 'videos'}`] : [])].join(' · ')
+  const counts = [`${photos} photos`, ...(videos > 0 ? [`${videos} ${videos === 1 ? 'video' : 'videos'}`] : [])].join(
+    ' · '
+  )
   const link = await share(db, album, 'preview-tags-01')
 
   for (const ref of [album.uid, album.slug]) {
@@ -24,7 +28,11 @@ t.test('a cookie-less request to a live link gets the album’s title, counts, d
     const tags = previewTags(res.body)
     const url = `${PUBLIC}/s/${link.token}/${ref}`
     t.equal(tags['og:title'], album.title, 'og:title is the album title')
-    t.equal(tags['og:description'], `${counts} · ${monthName(album.filter)}`, 'og:description: counts as the app words them, then the months')
+    t.equal(
+      tags['og:description'],
+      `${counts} · ${monthName(album.filter)}`,
+      'og:description: counts as the app words them, then the months'
+    )
     t.equal(tags['og:url'], url, 'og:url is absolute, on the public URL')
     t.equal(tags['og:image'], `${url}/preview`, 'og:image is absolute, under the same link')
     t.equal(tags['og:image:width'], '1200')
@@ -37,7 +45,12 @@ t.test('a cookie-less request to a live link gets the album’s title, counts, d
     const image = await visit(app, new URL(tags['og:image']).pathname)
     t.equal(image.statusCode, 200, 'the image is served without a session')
     t.equal(image.headers['content-type'], 'image/jpeg')
-    t.same(await sharp(image.rawPayload).metadata().then(m => [m.format, m.width, m.height]), ['jpeg', 1200, 630])
+    t.same(
+      await sharp(image.rawPayload)
+        .metadata()
+        .then(m => [m.format, m.width, m.height]),
+      ['jpeg', 1200, 630]
+    )
   }
 })
 
@@ -48,7 +61,11 @@ t.test('without a public URL the tags use the request’s origin, never another 
   for (const host of ['photos.lan:2342', 'other.example:8080']) {
     const tags = previewTags((await visit(app, `/s/${link.token}/${album.uid}`, '', undefined, { host })).body)
     t.equal(tags['og:url'], `http://${host}/s/${link.token}/${album.uid}`, `${host}: og:url`)
-    t.equal(tags['og:image'], `http://${host}/s/${link.token}/${album.uid}/preview`, `${host}: og:image (the cached page is kept per origin)`)
+    t.equal(
+      tags['og:image'],
+      `http://${host}/s/${link.token}/${album.uid}/preview`,
+      `${host}: og:image (the cached page is kept per origin)`
+    )
   }
 })
 
@@ -64,23 +81,46 @@ t.test('a token that shares several albums previews the open ones', async t => {
   t.equal(tags['og:description'], [month.title, folder.title].sort().join(' · '))
   t.equal(tags['og:url'], `${PUBLIC}/s/${token}`)
   t.match(tags['og:image'], new RegExp(`^${PUBLIC}/s/${token}/a[a-z0-9]+/preview$`))
-  t.equal((await visit(app, new URL(tags['og:image']).pathname)).headers['content-type'], 'image/jpeg', 'its image is served')
+  t.equal(
+    (await visit(app, new URL(tags['og:image']).pathname)).headers['content-type'],
+    'image/jpeg',
+    'its image is served'
+  )
 
-  await db.updateTable('links').set({ password_hash: 'scrypt$16384$8$1$c2FsdA==$a2V5' }).where('id', '=', second.id).execute()
+  await db
+    .updateTable('links')
+    .set({ password_hash: 'scrypt$16384$8$1$c2FsdA==$a2V5' })
+    .where('id', '=', second.id)
+    .execute()
   tags = previewTags((await visit(app, `/s/${token}`)).body)
   t.equal(tags['og:description'], month.title, 'a protected album lends neither its title nor its photos')
   t.equal(tags['og:image'], `${PUBLIC}/s/${token}/${month.uid}/preview`)
 
   for (const uid of await expectedUids(db, month)) await setFlag(db, uid, 'private')
   tags = previewTags((await visit(app, `/s/${token}`)).body)
-  t.same(tags, { 'og:type': 'website', 'og:site_name': 'albumlink', 'og:title': 'Shared albums', 'og:url': `${PUBLIC}/s/${token}`, 'twitter:card': 'summary' },
-    'nothing open: a text-only preview')
+  t.same(
+    tags,
+    {
+      'og:type': 'website',
+      'og:site_name': 'albumlink',
+      'og:title': 'Shared albums',
+      'og:url': `${PUBLIC}/s/${token}`,
+      'twitter:card': 'summary'
+    },
+    'nothing open: a text-only preview'
+  )
 })
 
 t.test('a password link gets a text-only preview, locked or unlocked, and no preview image', async t => {
   const ctx = await protectedLink(t)
   const invalid = await unknownLinkBody(ctx.app)
-  const textOnly = { 'og:type': 'website', 'og:site_name': 'albumlink', 'og:title': 'Shared album', 'og:url': `http://localhost:80${ctx.base}`, 'twitter:card': 'summary' }
+  const textOnly = {
+    'og:type': 'website',
+    'og:site_name': 'albumlink',
+    'og:title': 'Shared album',
+    'og:url': `http://localhost:80${ctx.base}`,
+    'twitter:card': 'summary'
+  }
   const page = await visit(ctx.app, ctx.base)
   t.equal(page.statusCode, 401, 'the password form')
   t.same(previewTags(page.body), textOnly, 'no title, description or image of the album')
@@ -91,7 +131,10 @@ t.test('a password link gets a text-only preview, locked or unlocked, and no pre
   t.equal(album.statusCode, 200, 'unlocked: the album itself')
   t.same(previewTags(album.body), textOnly, 'still nothing of it in the preview tags')
 
-  for (const [what, c] of [['without a session', ''], ['unlocked', unlocked]] as const) {
+  for (const [what, c] of [
+    ['without a session', ''],
+    ['unlocked', unlocked]
+  ] as const) {
     const image = await visit(ctx.app, `${ctx.base}/preview`, c, freshClient())
     t.equal(image.statusCode, 404, `preview image ${what}: 404`)
     t.equal(image.body, invalid, `preview image ${what}: the unknown-link page`)
@@ -106,7 +149,13 @@ t.test('an album with no visible photo gets a text-only preview and no preview i
   const base = `/s/${link.token}/${album.uid}`
   const page = await visit(app, base)
   t.equal(page.statusCode, 200)
-  t.same(previewTags(page.body), { 'og:type': 'website', 'og:site_name': 'albumlink', 'og:title': 'Shared album', 'og:url': `http://localhost:80${base}`, 'twitter:card': 'summary' })
+  t.same(previewTags(page.body), {
+    'og:type': 'website',
+    'og:site_name': 'albumlink',
+    'og:title': 'Shared album',
+    'og:url': `http://localhost:80${base}`,
+    'twitter:card': 'summary'
+  })
   const image = await visit(app, `${base}/preview`, '', freshClient())
   t.equal(image.statusCode, 404)
   t.equal(image.body, await unknownLinkBody(app))
@@ -121,5 +170,5 @@ t.test('titles are escaped into the tags', async t => {
   const page = await visit(app, `/s/${link.token}/${album.uid}`)
   t.match(page.body, '<meta property="og:title" content="Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt;">')
   t.equal(previewTags(page.body)['og:title'], title)
-  t.notMatch(page.body, '<b>\'s</b>')
+  t.notMatch(page.body, "<b>'s</b>")
 })

@@ -8,12 +8,12 @@ const limitTo = async (o: Owner, album: Album, link: Link, maxVisits: string) =>
   await saveLink(o, album, link, { options: '1', allow_downloads: '1', max_visits: maxVisits })
 
 /** A visitor in a fresh browser opening the album page; returns its cookie, or null when refused. */
-async function newVisitor (o: Owner, url: string): Promise<string | null> {
+async function newVisitor(o: Owner, url: string): Promise<string | null> {
   const res = await visit(o.app, url, '', freshClient())
   return res.statusCode === 200 ? cookiesFrom(res) : null
 }
 
-t.test('stop after N visits: new visitors get the expired link\'s page, counted ones keep the link', async t => {
+t.test("stop after N visits: new visitors get the expired link's page, counted ones keep the link", async t => {
   const o = await ownerApp(t)
   const album = await albumOfKind(o, 'state')
   const [photo] = await expectedUids(o.db, album)
@@ -32,12 +32,21 @@ t.test('stop after N visits: new visitors get the expired link\'s page, counted 
   for (const url of [base, `${base}/${photo}`, `${base}/map`, `/s/${link.token}`]) {
     const res = await visit(o.app, url, '', freshClient())
     t.equal(res.statusCode, 404, `a third browser is refused at ${url}`)
-    t.equal(res.body, invalid, 'with the unknown link\'s page')
+    t.equal(res.body, invalid, "with the unknown link's page")
   }
   t.equal((await storedLink(o, id))!.views, 2, 'refusals are not visits')
   for (const cookie of [first!, second!]) {
-    for (const url of [base, `${base}/${photo}`, `${base}/${photo}/thumb/tile`, `${base}/map.geojson`, `/s/${link.token}`]) {
-      t.ok([200, 303].includes((await visit(o.app, url, cookie)).statusCode), `a counted browser keeps ${url.slice(base.length) || url}`)
+    for (const url of [
+      base,
+      `${base}/${photo}`,
+      `${base}/${photo}/thumb/tile`,
+      `${base}/map.geojson`,
+      `/s/${link.token}`
+    ]) {
+      t.ok(
+        [200, 303].includes((await visit(o.app, url, cookie)).statusCode),
+        `a counted browser keeps ${url.slice(base.length) || url}`
+      )
     }
   }
   t.equal((await storedLink(o, id))!.views, 2, 'coming back is not another visit')
@@ -50,7 +59,11 @@ t.test('stop after N visits: new visitors get the expired link\'s page, counted 
 
   const bye = await o.app.inject({ method: 'POST', url: '/s/logout', headers: { cookie: first! } })
   t.equal(bye.statusCode, 303)
-  t.equal((await visit(o.app, base, first!)).statusCode, 404, 'a session ended with the power icon does not come back in')
+  t.equal(
+    (await visit(o.app, base, first!)).statusCode,
+    404,
+    'a session ended with the power icon does not come back in'
+  )
 
   t.equal((await limitTo(o, album, (await storedLink(o, id))!, '3')).statusCode, 303, 'the owner raises the limit')
   t.ok(await newVisitor(o, base), 'one more browser gets in')
@@ -82,7 +95,13 @@ t.test('a limit set after the visits keeps the visitors it already counted', asy
   const base = `/s/${link.token}/${album.uid}`
   const early = [await newVisitor(o, base), await newVisitor(o, base), await newVisitor(o, base)]
   await limitTo(o, album, link, '1')
-  for (const cookie of early) t.equal((await visit(o.app, `${base}/${photo}/thumb/tile`, cookie!)).statusCode, 200, 'an earlier visitor keeps the link')
+  for (const cookie of early) {
+    t.equal(
+      (await visit(o.app, `${base}/${photo}/thumb/tile`, cookie!)).statusCode,
+      200,
+      'an earlier visitor keeps the link'
+    )
+  }
   t.notOk(await newVisitor(o, base), 'a new one is refused')
 })
 
@@ -101,7 +120,12 @@ t.test('one secret, two albums: a full link stays shut for a session the other l
   t.equal(list.statusCode, 303, 'a new visitor of the secret sees only the open album')
   t.equal(list.headers.location, `/s/two-albums-0001/${open.uid}`)
   const cookie = cookiesFrom(list)
-  for (const url of [`/s/two-albums-0001/${full.uid}`, `/s/two-albums-0001/${full.uid}/${photo}`, `/s/two-albums-0001/${full.uid}/${photo}/thumb/tile`, `/s/two-albums-0001/${full.uid}/map.geojson`]) {
+  for (const url of [
+    `/s/two-albums-0001/${full.uid}`,
+    `/s/two-albums-0001/${full.uid}/${photo}`,
+    `/s/two-albums-0001/${full.uid}/${photo}/thumb/tile`,
+    `/s/two-albums-0001/${full.uid}/map.geojson`
+  ]) {
     t.equal((await visit(o.app, url, cookie)).statusCode, 404, `the session holding the secret is still refused ${url}`)
   }
   t.match((await visit(o.app, '/s/two-albums-0001', counted!)).body, full.title, 'the counted visitor sees both albums')
@@ -116,7 +140,12 @@ t.test('a full protected link refuses before asking for the password', async t =
   const base = `/s/${link.token}/${album.uid}`
   t.equal((await visit(o.app, base)).statusCode, 401, 'the password form while there is room')
   t.equal((await storedLink(o, id))!.views, 0, 'the form is not a visit')
-  const unlocked = await o.app.inject({ method: 'POST', url: `${base}/unlock`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'password=open+sesame' })
+  const unlocked = await o.app.inject({
+    method: 'POST',
+    url: `${base}/unlock`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'password=open+sesame'
+  })
   t.equal(unlocked.statusCode, 303)
   t.equal((await storedLink(o, id))!.views, 1, 'the unlock is')
   const late = await visit(o.app, base, '', freshClient())
@@ -131,12 +160,25 @@ t.test('a bad limit is a clear form error that keeps what was typed', async t =>
   for (const typed of ['0', '-1', 'ten', '1.5', '1000001', '1e3']) {
     const before = await storedLink(o, id)
     const res = await ownerPost(o.app, o.session, `/albums/${album.uid}/links/${id}`, {
-      secret: 'typed-secret-0001', expires: 'never', expires_date: '', options: '1', max_visits: typed, password: 'a new password'
+      secret: 'typed-secret-0001',
+      expires: 'never',
+      expires_date: '',
+      options: '1',
+      max_visits: typed,
+      password: 'a new password'
     })
     t.equal(res.statusCode, 400, `${typed}: refused`)
     const row = rowHtml(res.body, id)
-    t.match(row, /role="alert">Not saved: Enter the number of visits as a whole number from 1 to 1,000,000/, `${typed}: says why`)
-    t.match(row, `name="max_visits" type="number" min="1" max="1000000" step="1" inputmode="numeric" value="${typed}"`, `${typed}: the typed limit is kept`)
+    t.match(
+      row,
+      /role="alert">Not saved: Enter the number of visits as a whole number from 1 to 1,000,000/,
+      `${typed}: says why`
+    )
+    t.match(
+      row,
+      `name="max_visits" type="number" min="1" max="1000000" step="1" inputmode="numeric" value="${typed}"`,
+      `${typed}: the typed limit is kept`
+    )
     t.match(row, 'value="typed-secret-0001"', `${typed}: the typed secret is kept`)
     t.match(row, /name="password"[^>]*value="a new password"/, `${typed}: and the typed password`)
     t.equal(res.headers['cache-control'], 'no-store', 'a page with a typed password is not kept')

@@ -12,7 +12,11 @@ t.test('Extend on /links never shortens a link', async t => {
   await o.db.updateTable('links').set({ expires_at: '2025-02-10T12:00:00.000Z' }).where('id', '=', live).execute()
   await o.db.updateTable('links').set({ expires_at: '2025-01-01T00:00:00.000Z' }).where('id', '=', expired).execute()
   const extend = async (id: number, expires: string) => {
-    t.equal((await ownerPost(o.app, o.session, `/links/${id}/extend`, { expires })).statusCode, 303, `extend ${id} by ${expires}`)
+    t.equal(
+      (await ownerPost(o.app, o.session, `/links/${id}/extend`, { expires })).statusCode,
+      303,
+      `extend ${id} by ${expires}`
+    )
     return (await storedLink(o, id))!.expires_at
   }
 

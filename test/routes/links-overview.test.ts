@@ -16,8 +16,16 @@ t.test('links overview lists exactly the links, newest first, with filters, exte
   clock.now = new Date(clock.now.getTime() + 1000)
   t.equal((await ownerPost(app, s, `/albums/${month.uid}/links`)).statusCode, 303)
   const [older, newer] = await db.selectFrom('links').selectAll().orderBy('id').execute()
-  await db.updateTable('links').set({ created_at: new Date(Date.now() + 5000).toISOString() }).where('id', '=', newer.id).execute()
-  await db.updateTable('links').set({ expires_at: new Date(clock.now.getTime() - 60_000).toISOString(), password_hash: 'scrypt$x' }).where('id', '=', older.id).execute()
+  await db
+    .updateTable('links')
+    .set({ created_at: new Date(Date.now() + 5000).toISOString() })
+    .where('id', '=', newer.id)
+    .execute()
+  await db
+    .updateTable('links')
+    .set({ expires_at: new Date(clock.now.getTime() - 60_000).toISOString(), password_hash: 'scrypt$x' })
+    .where('id', '=', older.id)
+    .execute()
 
   const all = await app.inject({ url: '/links', headers: { cookie: s.cookie } })
   t.ok(all.body.indexOf(newer.token) < all.body.indexOf(older.token), 'newest first')
@@ -49,7 +57,12 @@ t.test('links overview lists exactly the links, newest first, with filters, exte
   t.equal((await db.selectFrom('links').select('id').execute()).length, 1)
   t.equal((await ownerPost(app, s, `/links/${older.id}/delete`, {})).statusCode, 404)
 
-  const forged = await app.inject({ method: 'POST', url: `/links/${newer.id}/delete`, headers: { cookie: s.cookie }, payload: { _csrf: 'wrong' } })
+  const forged = await app.inject({
+    method: 'POST',
+    url: `/links/${newer.id}/delete`,
+    headers: { cookie: s.cookie },
+    payload: { _csrf: 'wrong' }
+  })
   t.equal(forged.statusCode, 403)
   t.equal((await db.selectFrom('links').select('id').execute()).length, 1, 'CSRF refusal deletes nothing')
   t.equal((await app.inject({ url: '/links' })).statusCode, 302, 'owner only')

@@ -5,9 +5,16 @@ import { buildTestApp, ownerPost, EXIF_SAMPLES, signIn } from '../helper.ts'
 const TILES = 'https://tiles.example.org/styles/basic/style.json'
 
 t.test('owner map of any album, with a tile server configured', async t => {
-  const { app, db } = await buildTestApp(t, { library: { originals: join(EXIF_SAMPLES, 'jpg', 'gps') }, env: { ALBUMLINK_MAP_STYLE: TILES } })
+  const { app, db } = await buildTestApp(t, {
+    library: { originals: join(EXIF_SAMPLES, 'jpg', 'gps') },
+    env: { ALBUMLINK_MAP_STYLE: TILES }
+  })
   const album = await db.selectFrom('albums').selectAll().where('kind', '=', 'state').executeTakeFirstOrThrow()
-  const hidden = await db.selectFrom('photos').select('uid').where('path', '=', 'DSCN0012.jpg').executeTakeFirstOrThrow()
+  const hidden = await db
+    .selectFrom('photos')
+    .select('uid')
+    .where('path', '=', 'DSCN0012.jpg')
+    .executeTakeFirstOrThrow()
   await db.updateTable('photos').set({ private: 1 }).where('uid', '=', hidden.uid).execute()
 
   t.test('needs an owner session', async t => {
@@ -25,10 +32,13 @@ t.test('owner map of any album, with a tile server configured', async t => {
   t.test('the owner sees every located photo, private ones too, over owner media URLs', async t => {
     const res = await get(`/albums/${album.uid}/map.geojson`)
     t.equal(res.statusCode, 200)
-    const features = res.json().features as Array<{ properties: { uid: string, thumb: string, href: string } }>
+    const features = res.json().features as Array<{ properties: { uid: string; thumb: string; href: string } }>
     t.equal(features.length, 9)
     const own = features.find(f => f.properties.uid === hidden.uid)
-    t.match(own?.properties, { thumb: `/media/thumb/${hidden.uid}/tile`, href: `/photos/${hidden.uid}?album=${album.uid}` })
+    t.match(own?.properties, {
+      thumb: `/media/thumb/${hidden.uid}/tile`,
+      href: `/photos/${hidden.uid}?album=${album.uid}`
+    })
     t.equal((await get(own?.properties.thumb ?? '')).statusCode, 200)
   })
 
@@ -62,8 +72,11 @@ t.test('the offline basemap and the map client are served', async t => {
   const { app } = await buildTestApp(t, { library: 'empty' })
   const style = await app.inject({ url: '/static/map/style.json' })
   t.equal(style.statusCode, 200)
-  const sources = Object.values(style.json().sources) as Array<{ data: string, attribution?: string }>
-  t.ok(sources.some(s => /Natural Earth/.test(s.attribution ?? '')), 'attribution')
+  const sources = Object.values(style.json().sources) as Array<{ data: string; attribution?: string }>
+  t.ok(
+    sources.some(s => /Natural Earth/.test(s.attribution ?? '')),
+    'attribution'
+  )
   for (const { data } of sources) {
     const res = await app.inject({ url: data })
     t.equal(res.statusCode, 200, data)
@@ -71,7 +84,13 @@ t.test('the offline basemap and the map client are served', async t => {
     t.equal(JSON.parse(res.body).type, 'FeatureCollection')
   }
   t.notMatch(style.body, /https?:\/\/(?!www\.naturalearthdata\.com)/, 'nothing is fetched from the internet')
-  for (const url of ['/static/js/map.js', '/static/css/map.css', '/vendor/maplibre/maplibre-gl.mjs', '/vendor/maplibre/maplibre-gl-worker.mjs?v=6.17.0', '/vendor/maplibre/maplibre-gl.css']) {
+  for (const url of [
+    '/static/js/map.js',
+    '/static/css/map.css',
+    '/vendor/maplibre/maplibre-gl.mjs',
+    '/vendor/maplibre/maplibre-gl-worker.mjs?v=6.17.0',
+    '/vendor/maplibre/maplibre-gl.css'
+  ]) {
     t.equal((await app.inject({ url })).statusCode, 200, url)
   }
   const csp = String((await app.inject({ url: '/' })).headers['content-security-policy'])

@@ -6,21 +6,30 @@ import { buildTestApp, cookiesFrom, EXIF_SAMPLES } from '../helper.ts'
 
 const GPS = join(EXIF_SAMPLES, 'jpg', 'gps')
 
-async function uidOf (db: Kysely<DB>, path: string): Promise<string> {
+async function uidOf(db: Kysely<DB>, path: string): Promise<string> {
   return (await db.selectFrom('photos').select('uid').where('path', '=', path).executeTakeFirstOrThrow()).uid
 }
 
-async function addLink (db: Kysely<DB>, albumId: number, token: string, expiresAt: string | null = null): Promise<void> {
+async function addLink(db: Kysely<DB>, albumId: number, token: string, expiresAt: string | null = null): Promise<void> {
   const now = new Date().toISOString()
-  await db.insertInto('links').values({ token, album_id: albumId, expires_at: expiresAt, created_at: now, updated_at: now, created_by: 'test' }).execute()
+  await db
+    .insertInto('links')
+    .values({ token, album_id: albumId, expires_at: expiresAt, created_at: now, updated_at: now, created_by: 'test' })
+    .execute()
 }
 
 t.test('visitor map of a shared album', async t => {
   const { app, db, clock } = await buildTestApp(t, { library: { originals: GPS } })
   const album = await db.selectFrom('albums').selectAll().where('kind', '=', 'month').executeTakeFirstOrThrow()
-  const [first, hidden, unlocated, archived] = await Promise.all(['DSCN0010.jpg', 'DSCN0012.jpg', 'DSCN0021.jpg', 'DSCN0025.jpg'].map(async p => await uidOf(db, p)))
+  const [first, hidden, unlocated, archived] = await Promise.all(
+    ['DSCN0010.jpg', 'DSCN0012.jpg', 'DSCN0021.jpg', 'DSCN0025.jpg'].map(async p => await uidOf(db, p))
+  )
   await db.updateTable('photos').set({ private: 1 }).where('uid', '=', hidden).execute()
-  await db.updateTable('photos').set({ lat: null, lng: null, state: null, country: null }).where('uid', '=', unlocated).execute()
+  await db
+    .updateTable('photos')
+    .set({ lat: null, lng: null, state: null, country: null })
+    .where('uid', '=', unlocated)
+    .execute()
   await db.updateTable('photos').set({ archived: 1 }).where('uid', '=', archived).execute()
   await addLink(db, album.id, 'map-test-link')
   const base = `/s/map-test-link/${album.slug}`
@@ -40,10 +49,18 @@ t.test('visitor map of a shared album', async t => {
     for (const gone of [hidden, unlocated, archived]) t.notOk(uids.includes(gone), `${gone} is not on the map`)
     const dscn0010 = data.features.find((f: { properties: { uid: string } }) => f.properties.uid === first)
     t.equal(dscn0010.geometry.type, 'Point')
-    t.ok(Math.abs(dscn0010.geometry.coordinates[0] - 11.8851) < 0.001 && Math.abs(dscn0010.geometry.coordinates[1] - 43.4674) < 0.001, 'lng, lat of DSCN0010')
+    t.ok(
+      Math.abs(dscn0010.geometry.coordinates[0] - 11.8851) < 0.001 &&
+        Math.abs(dscn0010.geometry.coordinates[1] - 43.4674) < 0.001,
+      'lng, lat of DSCN0010'
+    )
     t.match(dscn0010.properties, {
-      title: 'DSCN0010', taken: '2008-10-22T16:28:39', date: '22 October 2008', place: 'Toscana, Italy',
-      thumb: `${base}/${first}/thumb/tile`, href: `${base}/${first}`
+      title: 'DSCN0010',
+      taken: '2008-10-22T16:28:39',
+      date: '22 October 2008',
+      place: 'Toscana, Italy',
+      thumb: `${base}/${first}/thumb/tile`,
+      href: `${base}/${first}`
     })
     t.equal((await get(dscn0010.properties.thumb)).statusCode, 200, 'the thumbnail URL works under the same token')
     t.notMatch(res.body, /"path"|originals/, 'no file paths leave the server')
@@ -59,7 +76,10 @@ t.test('visitor map of a shared album', async t => {
     t.match(res.body, 'data-style="/static/map/style.json"')
     t.match(res.body, '<script type="module" src="/static/js/map.js">')
     t.match(res.body, 'href="/vendor/maplibre/maplibre-gl.css"')
-    t.match(res.body, new RegExp(`<a href="${base}/[a-z0-9]+">.*<span>Toscana, Italy</span></a> <span class="count">6 photos</span>`))
+    t.match(
+      res.body,
+      new RegExp(`<a href="${base}/[a-z0-9]+">.*<span>Toscana, Italy</span></a> <span class="count">6 photos</span>`)
+    )
     t.match(res.body, `href="${base}" title="Back to the album"`)
     t.match(res.body, 'action="/s/logout"', 'power icon')
     t.notMatch(res.body, hidden)

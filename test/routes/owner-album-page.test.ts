@@ -5,7 +5,12 @@ import { clonePhotos, createAlbum, gridUids, ownerGet, somePhotos } from './owne
 t.test('unknown or malformed album uids are 404 pages', async t => {
   const { app } = await buildTestApp(t)
   const session = await signIn(app)
-  for (const url of ['/albums/anosuchalbum', '/albums/NOT-A-UID', '/albums/%3Cscript%3E', `/albums/${'a'.repeat(41)}`]) {
+  for (const url of [
+    '/albums/anosuchalbum',
+    '/albums/NOT-A-UID',
+    '/albums/%3Cscript%3E',
+    `/albums/${'a'.repeat(41)}`
+  ]) {
     const res = await ownerGet(app, session, url)
     t.equal(res.statusCode, 404, url)
     t.match(res.body, 'Page not found')
@@ -23,12 +28,19 @@ t.test('every kind of album lists its photos oldest first', async t => {
     const shown = gridUids(page.body)
     t.ok(shown.length > 1, `${kind} album has photos`)
     const rows = await db.selectFrom('photos').select(['uid', 'taken_at', 'id']).where('uid', 'in', shown).execute()
-    const sorted = rows.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id).map(r => r.uid)
+    const sorted = rows
+      .sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
+      .map(r => r.uid)
     t.same(shown, sorted, `${kind}: date order`)
   }
   // Members added newest first still show oldest first.
   const photos = (await somePhotos(db, 10)).sort((a, b) => (b.taken_at ?? '').localeCompare(a.taken_at ?? ''))
-  const manual = await createAlbum(app, session, 'Mixed', photos.map(p => p.uid))
+  const manual = await createAlbum(
+    app,
+    session,
+    'Mixed',
+    photos.map(p => p.uid)
+  )
   t.same(gridUids((await ownerGet(app, session, `/albums/${manual}`)).body), photos.map(p => p.uid).reverse())
 })
 
@@ -37,7 +49,12 @@ t.test('a big album is paged', async t => {
   const session = await signIn(app)
   const [source] = await somePhotos(db, 1)
   const clones = await clonePhotos(db, source, 130)
-  const album = await createAlbum(app, session, 'Big', clones.map(p => p.uid))
+  const album = await createAlbum(
+    app,
+    session,
+    'Big',
+    clones.map(p => p.uid)
+  )
   const expected = clones.map(p => p.uid)
 
   const first = await ownerGet(app, session, `/albums/${album}`)

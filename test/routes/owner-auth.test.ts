@@ -6,8 +6,21 @@ t.test('anonymous GETs of owner pages are sent to sign in, coming back afterward
   const { app, db } = await buildTestApp(t)
   const [photo] = await somePhotos(db, 1)
   const album = await db.selectFrom('albums').select('uid').executeTakeFirstOrThrow()
-  const pages = ['/albums', '/moments', '/calendar', '/states', '/folders', '/photos', '/archive', `/albums/${album.uid}`,
-    `/photos/${photo.uid}`, `/media/thumb/${photo.uid}/tile`, `/media/original/${photo.uid}`, '/albums/new', '/photos?page=2']
+  const pages = [
+    '/albums',
+    '/moments',
+    '/calendar',
+    '/states',
+    '/folders',
+    '/photos',
+    '/archive',
+    `/albums/${album.uid}`,
+    `/photos/${photo.uid}`,
+    `/media/thumb/${photo.uid}/tile`,
+    `/media/original/${photo.uid}`,
+    '/albums/new',
+    '/photos?page=2'
+  ]
   for (const url of pages) {
     const res = await app.inject({ url })
     t.equal(res.statusCode, 302, url)
@@ -26,7 +39,10 @@ t.test('anonymous POSTs get 401 and change nothing', async t => {
   const page = await app.inject({ url: '/login' })
   const cookie = cookiesFrom(page)
   const _csrf = csrfFrom(page.body)
-  const before = await db.selectFrom('albums').select(eb => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const before = await db
+    .selectFrom('albums')
+    .select(eb => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   const posts: Array<[string, Record<string, string>]> = [
     ['/albums', { _csrf, title: 'Sneaky' }],
     [`/photos/${photo.uid}/private`, { _csrf, value: '1' }],
@@ -40,8 +56,15 @@ t.test('anonymous POSTs get 401 and change nothing', async t => {
       t.match(res.headers['content-type'], /text\/html/)
     }
   }
-  const after = await db.selectFrom('albums').select(eb => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const after = await db
+    .selectFrom('albums')
+    .select(eb => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   t.equal(Number(after.n), Number(before.n), 'no album created')
-  const row = await db.selectFrom('photos').select(['private', 'archived']).where('id', '=', photo.id).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('photos')
+    .select(['private', 'archived'])
+    .where('id', '=', photo.id)
+    .executeTakeFirstOrThrow()
   t.same(row, { private: 0, archived: 0 }, 'photo unchanged')
 })

@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify'
 import { buildTestApp, cookiesFrom, csrfFrom, OWNER_PASSWORD } from '../helper.ts'
 
 /** The owner cookie as set by a successful sign-in. */
-async function ownerCookie (app: FastifyInstance) {
+async function ownerCookie(app: FastifyInstance) {
   const page = await app.inject({ url: '/login' })
   const res = await app.inject({
-    method: 'POST', url: '/login', headers: { cookie: cookiesFrom(page) },
+    method: 'POST',
+    url: '/login',
+    headers: { cookie: cookiesFrom(page) },
     payload: { _csrf: csrfFrom(page.body), password: OWNER_PASSWORD }
   })
   const cookie = res.cookies.find(c => c.name === 'albumlink_owner')

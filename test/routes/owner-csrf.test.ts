@@ -4,7 +4,7 @@ import { buildTestApp, ownerPost, signIn, type OwnerSession } from '../helper.ts
 import { assertNoStack, createAlbum, memberUids, somePhotos } from './owner-helpers.ts'
 
 /** A form POST as the signed-in owner with exactly these fields (no token added). */
-async function rawPost (app: FastifyInstance, session: OwnerSession, url: string, payload: Record<string, string>) {
+async function rawPost(app: FastifyInstance, session: OwnerSession, url: string, payload: Record<string, string>) {
   return await app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload })
 }
 
@@ -23,8 +23,11 @@ t.test('owner forms without the right CSRF token get 403 and change nothing', as
     [`/photos/${photo.uid}/archive`, { value: '1' }]
   ]
   const tokens: Array<[string, Record<string, string>]> = [
-    ['missing', {}], ['empty', { _csrf: '' }], ['wrong', { _csrf: 'not-a-token' }],
-    ['truncated', { _csrf: session.csrf.slice(0, -2) }], ['another session’s', { _csrf: other.csrf }]
+    ['missing', {}],
+    ['empty', { _csrf: '' }],
+    ['wrong', { _csrf: 'not-a-token' }],
+    ['truncated', { _csrf: session.csrf.slice(0, -2) }],
+    ['another session’s', { _csrf: other.csrf }]
   ]
   for (const [url, fields] of forms) {
     for (const [what, token] of tokens) {
@@ -35,9 +38,15 @@ t.test('owner forms without the right CSRF token get 403 and change nothing', as
   const last = await rawPost(app, session, '/albums', { title: 'Forged' })
   t.match(last.body, /did not come from this site/)
   assertNoStack(t, last.body)
-  t.equal((await db.selectFrom('albums').select('title').where('kind', '=', 'album').execute()).map(a => a.title).join(), 'Kept')
+  t.equal(
+    (await db.selectFrom('albums').select('title').where('kind', '=', 'album').execute()).map(a => a.title).join(),
+    'Kept'
+  )
   t.same(await memberUids(db, album), [], 'no photo added')
-  t.same(await db.selectFrom('photos').select(['private', 'archived']).where('id', '=', photo.id).executeTakeFirst(), { private: 0, archived: 0 })
+  t.same(await db.selectFrom('photos').select(['private', 'archived']).where('id', '=', photo.id).executeTakeFirst(), {
+    private: 0,
+    archived: 0
+  })
 })
 
 t.test('CSRF is checked before the body: an invalid body without a token is 403, not 400', async t => {
@@ -52,7 +61,11 @@ t.test('CSRF is checked before the body: an invalid body without a token is 403,
   ]
   for (const [url, fields] of bad) {
     t.equal((await rawPost(app, session, url, fields)).statusCode, 403, `${url} without a token`)
-    t.equal((await rawPost(app, session, url, { ...fields, _csrf: 'wrong' })).statusCode, 403, `${url} with a wrong token`)
+    t.equal(
+      (await rawPost(app, session, url, { ...fields, _csrf: 'wrong' })).statusCode,
+      403,
+      `${url} with a wrong token`
+    )
   }
 })
 

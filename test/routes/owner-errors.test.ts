@@ -20,7 +20,12 @@ t.test('an unknown URL is a 404 page in the app’s style', async t => {
   t.match(owner.body, 'href="/albums"')
   const token = /action="\/logout"[\s\S]*?name="_csrf" value="([^"]*)"/.exec(owner.body)?.[1]
   t.ok(token && token !== 'undefined', 'sign-out works from an error page')
-  const logout = await app.inject({ method: 'POST', url: '/logout', headers: { cookie: session.cookie }, payload: { _csrf: token } })
+  const logout = await app.inject({
+    method: 'POST',
+    url: '/logout',
+    headers: { cookie: session.cookie },
+    payload: { _csrf: token }
+  })
   t.equal(logout.statusCode, 303)
 })
 
@@ -32,11 +37,49 @@ t.test('no stack trace anywhere, whatever goes wrong', async t => {
     ['bad query', async () => await ownerGet(app, session, '/photos?page=x'), 400],
     ['bad path id', async () => await ownerGet(app, session, '/albums/..%2f'), 404],
     ['bad form', async () => await ownerPost(app, session, `/photos/${photo.uid}/private`, { value: 'x' }), 400],
-    ['JSON body', async () => await app.inject({ method: 'POST', url: '/albums', headers: { cookie: session.cookie, 'content-type': 'application/json' }, payload: '{"title":' }), 400],
-    ['text body', async () => await app.inject({ method: 'POST', url: '/albums', headers: { cookie: session.cookie, 'content-type': 'text/plain' }, payload: 'x' }), 403],
-    ['unknown body type', async () => await app.inject({ method: 'POST', url: '/albums', headers: { cookie: session.cookie, 'content-type': 'image/png' }, payload: 'x' }), 415],
-    ['huge form', async () => await ownerPost(app, session, '/albums', { title: 'x', description: 'y'.repeat(200_000) }), 413],
-    ['method', async () => await app.inject({ method: 'DELETE', url: '/albums', headers: { cookie: session.cookie } }), 404]
+    [
+      'JSON body',
+      async () =>
+        await app.inject({
+          method: 'POST',
+          url: '/albums',
+          headers: { cookie: session.cookie, 'content-type': 'application/json' },
+          payload: '{"title":'
+        }),
+      400
+    ],
+    [
+      'text body',
+      async () =>
+        await app.inject({
+          method: 'POST',
+          url: '/albums',
+          headers: { cookie: session.cookie, 'content-type': 'text/plain' },
+          payload: 'x'
+        }),
+      403
+    ],
+    [
+      'unknown body type',
+      async () =>
+        await app.inject({
+          method: 'POST',
+          url: '/albums',
+          headers: { cookie: session.cookie, 'content-type': 'image/png' },
+          payload: 'x'
+        }),
+      415
+    ],
+    [
+      'huge form',
+      async () => await ownerPost(app, session, '/albums', { title: 'x', description: 'y'.repeat(200_000) }),
+      413
+    ],
+    [
+      'method',
+      async () => await app.inject({ method: 'DELETE', url: '/albums', headers: { cookie: session.cookie } }),
+      404
+    ]
   ]
   for (const [what, send, status] of cases) {
     const res = await send()
@@ -44,7 +87,11 @@ t.test('no stack trace anywhere, whatever goes wrong', async t => {
     t.match(res.headers['content-type'], /text\/html/, `${what}: a page`)
     assertNoStack(t, res.body, `${what}: no stack trace`)
   }
-  t.equal((await db.selectFrom('albums').select('id').where('kind', '=', 'album').execute()).length, 0, 'no album came of it')
+  t.equal(
+    (await db.selectFrom('albums').select('id').where('kind', '=', 'album').execute()).length,
+    0,
+    'no album came of it'
+  )
 })
 
 t.test('a failing handler is a 500 page that says nothing about the code', async t => {

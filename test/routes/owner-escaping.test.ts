@@ -12,7 +12,14 @@ t.test('album titles and descriptions are escaped everywhere they appear', async
   const [photo] = await somePhotos(db, 1)
   const uid = await createAlbum(app, session, EVIL, [photo.uid])
   await db.updateTable('albums').set({ description: EVIL_ATTR }).where('uid', '=', uid).execute()
-  const pages = ['/albums', `/albums/${uid}`, `/albums/${uid}/edit`, `/albums/${uid}/delete`, `/albums/${uid}/add`, `/photos/${photo.uid}?album=${uid}`]
+  const pages = [
+    '/albums',
+    `/albums/${uid}`,
+    `/albums/${uid}/edit`,
+    `/albums/${uid}/delete`,
+    `/albums/${uid}/add`,
+    `/photos/${photo.uid}?album=${uid}`
+  ]
   for (const url of pages) {
     const res = await ownerGet(app, session, url)
     t.equal(res.statusCode, 200, url)
@@ -33,8 +40,17 @@ t.test('photo titles, paths and places are escaped', async t => {
   const { app, db } = await buildTestApp(t)
   const session = await signIn(app)
   const [photo] = await somePhotos(db, 1)
-  await db.updateTable('photos').set({ title: EVIL, camera: EVIL, state: EVIL_ATTR, description: EVIL }).where('id', '=', photo.id).execute()
-  const folder = await db.selectFrom('albums').select('uid').where('kind', '=', 'folder').where('filter', '=', photo.folder).executeTakeFirstOrThrow()
+  await db
+    .updateTable('photos')
+    .set({ title: EVIL, camera: EVIL, state: EVIL_ATTR, description: EVIL })
+    .where('id', '=', photo.id)
+    .execute()
+  const folder = await db
+    .selectFrom('albums')
+    .select('uid')
+    .where('kind', '=', 'folder')
+    .where('filter', '=', photo.folder)
+    .executeTakeFirstOrThrow()
   for (const url of [`/photos/${photo.uid}`, '/photos', `/albums/${folder.uid}`]) {
     const res = await ownerGet(app, session, url)
     t.equal(res.statusCode, 200, url)

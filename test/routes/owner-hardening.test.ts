@@ -5,14 +5,33 @@ import { assertNoStack, ownerGet } from './owner-helpers.ts'
 t.test('no next= variant sends a signed-in owner to another origin', async t => {
   const { app } = await buildTestApp(t, { library: 'empty' })
   const session = await signIn(app)
-  const variants = ['/.//evil.example/x', '/..//evil.example/x', '/%2e//evil.example/x', '/./\\evil.example', '//evil.example',
-    '/\\evil.example', '/\t/evil.example', '/%2e%2e//evil.example', 'https://evil.example/', '/./%5c/evil.example']
+  const variants = [
+    '/.//evil.example/x',
+    '/..//evil.example/x',
+    '/%2e//evil.example/x',
+    '/./\\evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '/\t/evil.example',
+    '/%2e%2e//evil.example',
+    'https://evil.example/',
+    '/./%5c/evil.example'
+  ]
   for (const next of variants) {
     const res = await ownerGet(app, session, `/login?next=${encodeURIComponent(next)}`)
     const location = String(res.headers.location)
-    t.ok(location.startsWith('/') && !/^[/\\]{2}/.test(location) && new URL(location, 'http://here.test').host === 'here.test', `${JSON.stringify(next)} → ${location}`)
+    t.ok(
+      location.startsWith('/') &&
+        !/^[/\\]{2}/.test(location) &&
+        new URL(location, 'http://here.test').host === 'here.test',
+      `${JSON.stringify(next)} → ${location}`
+    )
   }
-  t.equal((await ownerGet(app, session, '/login?next=%2Falbums%3Fpage%3D2')).headers.location, '/albums?page=2', 'a real path is kept')
+  t.equal(
+    (await ownerGet(app, session, '/login?next=%2Falbums%3Fpage%3D2')).headers.location,
+    '/albums?page=2',
+    'a real path is kept'
+  )
 })
 
 t.test('one password check at a time, server-wide: the rest get 429 at once', async t => {
@@ -20,9 +39,14 @@ t.test('one password check at a time, server-wide: the rest get 429 at once', as
   const page = await app.inject({ url: '/login' })
   const cookie = cookiesFrom(page)
   const csrf = csrfFrom(page.body)
-  const attempt = async (i: number, password = `wrong-${i}`) => await app.inject({
-    method: 'POST', url: '/login', remoteAddress: `198.51.100.${i + 1}`, headers: { cookie }, payload: { _csrf: csrf, password }
-  })
+  const attempt = async (i: number, password = `wrong-${i}`) =>
+    await app.inject({
+      method: 'POST',
+      url: '/login',
+      remoteAddress: `198.51.100.${i + 1}`,
+      headers: { cookie },
+      payload: { _csrf: csrf, password }
+    })
   const flood = await Promise.all(Array.from({ length: 16 }, async (_, i) => await attempt(i)))
   const statuses = flood.map(r => r.statusCode)
   t.equal(statuses.filter(s => s === 401).length, 1, 'one check ran')
@@ -30,25 +54,54 @@ t.test('one password check at a time, server-wide: the rest get 429 at once', as
   const busy = flood.find(r => r.statusCode === 429)
   t.match(busy?.body, 'busy', 'with a page that says why')
   t.ok(Number(busy?.headers['retry-after']) > 0)
-  const forged = await app.inject({ method: 'POST', url: '/login', remoteAddress: '198.51.100.60', headers: { cookie }, payload: { password: 'x' } })
+  const forged = await app.inject({
+    method: 'POST',
+    url: '/login',
+    remoteAddress: '198.51.100.60',
+    headers: { cookie },
+    payload: { password: 'x' }
+  })
   t.equal(forged.statusCode, 403, 'a post without the form token is refused…')
-  t.equal((await attempt(40, OWNER_PASSWORD)).statusCode, 303, '…and leaves the gate open: when the flood has passed, the owner signs in')
+  t.equal(
+    (await attempt(40, OWNER_PASSWORD)).statusCode,
+    303,
+    '…and leaves the gate open: when the flood has passed, the owner signs in'
+  )
 })
 
 t.test('every owner 404 has a rendered body', async t => {
   const { app, db } = await buildTestApp(t)
   const session = await signIn(app)
   const album = await db.selectFrom('albums').select('uid').where('kind', '=', 'state').executeTakeFirstOrThrow()
-  const gets = ['/albums/nosuchalbum', '/albums/nosuchalbum/share', '/albums/nosuchalbum/edit', '/albums/nosuchalbum/map',
-    `/albums/${album.uid}/links/99999/delete`, `/albums/${album.uid}/edit`, '/photos/nosuchphoto', '/media/thumb/nosuchphoto/tile',
-    '/media/original/nosuchphoto', '/albums/nosuchalbum/download', '/media/video/nosuchphoto', '/links/99999/qr.svg', '/links/99999/qr.png']
+  const gets = [
+    '/albums/nosuchalbum',
+    '/albums/nosuchalbum/share',
+    '/albums/nosuchalbum/edit',
+    '/albums/nosuchalbum/map',
+    `/albums/${album.uid}/links/99999/delete`,
+    `/albums/${album.uid}/edit`,
+    '/photos/nosuchphoto',
+    '/media/thumb/nosuchphoto/tile',
+    '/media/original/nosuchphoto',
+    '/albums/nosuchalbum/download',
+    '/media/video/nosuchphoto',
+    '/links/99999/qr.svg',
+    '/links/99999/qr.png'
+  ]
   for (const url of gets) {
     const res = await ownerGet(app, session, url)
     t.equal(res.statusCode, 404, `GET ${url}`)
     t.match(res.body, 'Page not found', `GET ${url} has a body`)
   }
-  const posts = [`/albums/${album.uid}/links/99999`, `/albums/${album.uid}/links/99999/delete`, '/albums/nosuchalbum/links',
-    '/links/99999/extend', '/links/99999/delete', '/albums/nosuchalbum/delete', '/photos/nosuchphoto/private']
+  const posts = [
+    `/albums/${album.uid}/links/99999`,
+    `/albums/${album.uid}/links/99999/delete`,
+    '/albums/nosuchalbum/links',
+    '/links/99999/extend',
+    '/links/99999/delete',
+    '/albums/nosuchalbum/delete',
+    '/photos/nosuchphoto/private'
+  ]
   for (const url of posts) {
     const res = await ownerPost(app, session, url, { secret: 'some-secret-1', expires: 'never', value: '1' })
     t.equal(res.statusCode, 404, `POST ${url}`)
@@ -72,7 +125,11 @@ t.test('anonymous /healthz tells only whether it is up and indexing', async t =>
   const { app } = await buildTestApp(t)
   t.same((await app.inject({ url: '/healthz' })).json(), { ok: true, indexing: false })
   const session = await signIn(app)
-  t.same((await ownerGet(app, session, '/healthz')).json(), { ok: true, indexing: false, photos: 63, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } }, 'the owner also sees the count')
+  t.same(
+    (await ownerGet(app, session, '/healthz')).json(),
+    { ok: true, indexing: false, photos: 63, videosToPrepare: { running: false, done: 0, total: 0, failed: 0 } },
+    'the owner also sees the count'
+  )
 })
 
 t.test('request, header and keep-alive timeouts are set', async t => {

@@ -4,19 +4,31 @@ import type { DB, Photo } from '../../src/db/schema.ts'
 import { newUid } from '../../src/util/ids.ts'
 import { ownerPost, type OwnerSession } from '../helper.ts'
 
-interface Assert { notMatch: (found: any, pattern: any, ...message: any[]) => unknown }
+interface Assert {
+  notMatch: (found: any, pattern: any, ...message: any[]) => unknown
+}
 
-export async function ownerGet (app: FastifyInstance, session: OwnerSession, url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export async function ownerGet(
+  app: FastifyInstance,
+  session: OwnerSession,
+  url: string,
+  headers: Record<string, string> = {}
+): Promise<LightMyRequestResponse> {
   return await app.inject({ url, headers: { cookie: session.cookie, ...headers } })
 }
 
 /** A rendered error page never shows a stack trace or a source path. */
-export function assertNoStack (t: Assert, body: string, what = 'no stack trace'): void {
+export function assertNoStack(t: Assert, body: string, what = 'no stack trace'): void {
   t.notMatch(body, /\n\s+at \S|\.ts:\d+|node_modules|Error: /, what)
 }
 
 /** Creates a manual album through the form and returns its uid. */
-export async function createAlbum (app: FastifyInstance, session: OwnerSession, title: string, photos: string[] = []): Promise<string> {
+export async function createAlbum(
+  app: FastifyInstance,
+  session: OwnerSession,
+  title: string,
+  photos: string[] = []
+): Promise<string> {
   const res = await ownerPost(app, session, '/albums', { title, description: '' })
   if (res.statusCode !== 303) throw new Error(`create album failed: ${res.statusCode}`)
   const uid = String(res.headers.location).split('/').pop() as string
@@ -24,12 +36,17 @@ export async function createAlbum (app: FastifyInstance, session: OwnerSession, 
   return uid
 }
 
-export async function somePhotos (db: Kysely<DB>, n: number): Promise<Photo[]> {
+export async function somePhotos(db: Kysely<DB>, n: number): Promise<Photo[]> {
   return await db.selectFrom('photos').selectAll().orderBy('id').limit(n).execute()
 }
 
 /** Inserts copies of a photo row (same file and thumbnails) with new uids, paths and one-minute-apart dates. */
-export async function clonePhotos (db: Kysely<DB>, source: Photo, n: number, changes: Partial<Photo> = {}): Promise<Photo[]> {
+export async function clonePhotos(
+  db: Kysely<DB>,
+  source: Photo,
+  n: number,
+  changes: Partial<Photo> = {}
+): Promise<Photo[]> {
   const { id: _id, ...rest } = source
   const rows = Array.from({ length: n }, (_, i) => ({
     ...rest,
@@ -40,7 +57,13 @@ export async function clonePhotos (db: Kysely<DB>, source: Photo, n: number, cha
   }))
   const out: Photo[] = []
   for (let i = 0; i < rows.length; i += 100) {
-    out.push(...await db.insertInto('photos').values(rows.slice(i, i + 100)).returningAll().execute())
+    out.push(
+      ...(await db
+        .insertInto('photos')
+        .values(rows.slice(i, i + 100))
+        .returningAll()
+        .execute())
+    )
   }
   return out
 }
@@ -48,13 +71,17 @@ export async function clonePhotos (db: Kysely<DB>, source: Photo, n: number, cha
 export const albumByUid = async (db: Kysely<DB>, uid: string) =>
   await db.selectFrom('albums').selectAll().where('uid', '=', uid).executeTakeFirst()
 
-export async function memberUids (db: Kysely<DB>, albumUid: string): Promise<string[]> {
-  const rows = await db.selectFrom('album_photos')
+export async function memberUids(db: Kysely<DB>, albumUid: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('album_photos')
     .innerJoin('albums', 'albums.id', 'album_photos.album_id')
     .innerJoin('photos', 'photos.id', 'album_photos.photo_id')
-    .select('photos.uid').where('albums.uid', '=', albumUid).execute()
+    .select('photos.uid')
+    .where('albums.uid', '=', albumUid)
+    .execute()
   return rows.map(r => r.uid).sort()
 }
 
 /** Photo uids in the order a grid page links to them. */
-export const gridUids = (html: string): string[] => [...html.matchAll(/<li class="tile[^"]*">[\s\S]*?href="\/photos\/([a-z0-9]+)/g)].map(m => m[1])
+export const gridUids = (html: string): string[] =>
+  [...html.matchAll(/<li class="tile[^"]*">[\s\S]*?href="\/photos\/([a-z0-9]+)/g)].map(m => m[1])

@@ -4,11 +4,14 @@ import { buildTestApp, cookiesFrom, csrfFrom, OWNER_PASSWORD, signIn } from '../
 import { assertNoStack } from './owner-helpers.ts'
 
 /** One login form submission from a fresh browser; `fields` replace the defaults (undefined removes one). */
-async function tryLogin (app: FastifyInstance, fields: Record<string, string | undefined>) {
+async function tryLogin(app: FastifyInstance, fields: Record<string, string | undefined>) {
   const page = await app.inject({ url: '/login' })
   const cookie = cookiesFrom(page)
-  const payload = Object.fromEntries(Object.entries({ _csrf: csrfFrom(page.body), next: '/albums', ...fields })
-    .filter((e): e is [string, string] => e[1] !== undefined))
+  const payload = Object.fromEntries(
+    Object.entries({ _csrf: csrfFrom(page.body), next: '/albums', ...fields }).filter(
+      (e): e is [string, string] => e[1] !== undefined
+    )
+  )
   const res = await app.inject({ method: 'POST', url: '/login', headers: { cookie }, payload })
   return { res, cookie: cookiesFrom(res, cookie) }
 }
@@ -37,12 +40,22 @@ t.test('sign-in attempts are rate-limited per client', async t => {
   t.match(res.body, /Too many attempts/)
   t.match(res.body, /Wait a minute/)
   assertNoStack(t, res.body)
-  t.notOk(res.cookies.some(c => c.name === 'albumlink_owner' && c.value), 'no owner session')
+  t.notOk(
+    res.cookies.some(c => c.name === 'albumlink_owner' && c.value),
+    'no owner session'
+  )
 })
 
 t.test('next never leads off-site', async t => {
   const { app } = await buildTestApp(t)
-  const offsite = ['//evil.com', '/\\evil.com', 'https://evil.com/albums', '/\t/evil.com', 'javascript:alert(1)', 'evil.com']
+  const offsite = [
+    '//evil.com',
+    '/\\evil.com',
+    'https://evil.com/albums',
+    '/\t/evil.com',
+    'javascript:alert(1)',
+    'evil.com'
+  ]
   for (const next of offsite) {
     const { res } = await tryLogin(app, { password: OWNER_PASSWORD, next })
     t.equal(res.statusCode, 303, JSON.stringify(next))
@@ -70,7 +83,12 @@ t.test('/logout ends the session', async t => {
   const session = await signIn(app)
   const noToken = await app.inject({ method: 'POST', url: '/logout', headers: { cookie: session.cookie }, payload: {} })
   t.equal(noToken.statusCode, 403, 'logging out needs the CSRF token too')
-  const res = await app.inject({ method: 'POST', url: '/logout', headers: { cookie: session.cookie }, payload: { _csrf: session.csrf } })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/logout',
+    headers: { cookie: session.cookie },
+    payload: { _csrf: session.csrf }
+  })
   t.equal(res.statusCode, 303)
   t.equal(res.headers.location, '/login')
   const cookie = cookiesFrom(res, session.cookie)

@@ -17,7 +17,11 @@ t.test('creating an album', async t => {
     t.match(res.body, '>kept</textarea>', 'what was typed is kept')
     assertNoStack(t, res.body)
   }
-  t.equal((await db.selectFrom('albums').select('id').where('kind', '=', 'album').execute()).length, 0, 'nothing created')
+  t.equal(
+    (await db.selectFrom('albums').select('id').where('kind', '=', 'album').execute()).length,
+    0,
+    'nothing created'
+  )
 
   const res = await ownerPost(app, session, '/albums', { title: '  Summer 2019 ', description: 'By the sea' })
   t.equal(res.statusCode, 303)
@@ -77,14 +81,26 @@ t.test('adding and removing photos, and choosing the cover', async t => {
   t.same(await memberUids(db, album), [uids[0], uids[3]].sort())
   await ownerPost(app, session, `/albums/${album}/photos/remove`, { photos: uids[0] })
   t.same(await memberUids(db, album), [uids[3]])
-  t.equal((await db.selectFrom('photos').select('id').where('uid', 'in', uids).execute()).length, 4, 'removing never deletes photos')
+  t.equal(
+    (await db.selectFrom('photos').select('id').where('uid', 'in', uids).execute()).length,
+    4,
+    'removing never deletes photos'
+  )
 
   await ownerPost(app, session, `/albums/${album}/photos`, { photos: uids })
   const cover = await ownerPost(app, session, `/albums/${album}/cover`, { photos: uids[2] })
   t.equal(cover.statusCode, 303)
   t.equal((await albumByUid(db, album))?.cover_photo_id, photos[2].id)
-  t.match((await ownerGet(app, session, '/albums')).body, `src="/media/thumb/${uids[2]}/tile"`, 'the card shows the cover')
-  const outsider = (await db.selectFrom('photos').select(['id', 'uid']).where('uid', 'not in', uids).executeTakeFirstOrThrow())
+  t.match(
+    (await ownerGet(app, session, '/albums')).body,
+    `src="/media/thumb/${uids[2]}/tile"`,
+    'the card shows the cover'
+  )
+  const outsider = await db
+    .selectFrom('photos')
+    .select(['id', 'uid'])
+    .where('uid', 'not in', uids)
+    .executeTakeFirstOrThrow()
   await ownerPost(app, session, `/albums/${album}/cover`, { photos: outsider.uid })
   t.not((await albumByUid(db, album))?.cover_photo_id, outsider.id, 'a photo outside the album cannot be its cover')
 })

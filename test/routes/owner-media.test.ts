@@ -20,7 +20,11 @@ t.test('thumbnails: webp with an ETag that revalidates to 304', async t => {
     t.equal(again.statusCode, 304)
     t.equal(again.rawPayload.length, 0)
   }
-  for (const url of [`/media/thumb/${photo.uid}/huge`, '/media/thumb/pnosuchphoto/tile', `/media/thumb/${photo.uid}/..%2f..%2fsession.key`]) {
+  for (const url of [
+    `/media/thumb/${photo.uid}/huge`,
+    '/media/thumb/pnosuchphoto/tile',
+    `/media/thumb/${photo.uid}/..%2f..%2fsession.key`
+  ]) {
     const res = await ownerGet(app, session, url)
     t.equal(res.statusCode, 404, url)
     t.match(res.headers['content-type'], /text\/html/)
@@ -68,14 +72,24 @@ t.test('originals never leave the originals folder', async t => {
   await symlink(dir, join(config.originals, 'data-dir'))
   await mkdir(join(config.originals, 'sub'))
   const rows = [
-    '../../etc/passwd', '/etc/passwd', '../session.key', 'key.jpg', 'data-dir/session.key', 'sub/../../session.key', '..'
+    '../../etc/passwd',
+    '/etc/passwd',
+    '../session.key',
+    'key.jpg',
+    'data-dir/session.key',
+    'sub/../../session.key',
+    '..'
   ]
   const evil = []
-  for (const path of rows) evil.push(...await clonePhotos(db, source, 1, { path }))
+  for (const path of rows) evil.push(...(await clonePhotos(db, source, 1, { path })))
 
   const urls = [
-    '/media/original/..%2f..%2fetc%2fpasswd', '/media/original/..%2F..%2Fsession.key', '/media/original/%2e%2e%2fsession.key',
-    '/media/original/../../etc/passwd', ...evil.map(p => `/media/original/${p.uid}`), ...evil.map(p => `/media/original/${p.uid}?download=1`)
+    '/media/original/..%2f..%2fetc%2fpasswd',
+    '/media/original/..%2F..%2Fsession.key',
+    '/media/original/%2e%2e%2fsession.key',
+    '/media/original/../../etc/passwd',
+    ...evil.map(p => `/media/original/${p.uid}`),
+    ...evil.map(p => `/media/original/${p.uid}?download=1`)
   ]
   for (const url of urls) {
     const res = await ownerGet(app, session, url)

@@ -5,8 +5,13 @@ import { createAlbum, gridUids, ownerGet, somePhotos } from './owner-helpers.ts'
 t.test('the photo page shows the photo large with date, camera and place', async t => {
   const { app, db } = await buildTestApp(t)
   const session = await signIn(app)
-  const photo = await db.selectFrom('photos').selectAll().where('camera', 'is not', null).where('state', 'is not', null)
-    .where('taken_at', 'like', '2024-12-12T19:%').executeTakeFirstOrThrow()
+  const photo = await db
+    .selectFrom('photos')
+    .selectAll()
+    .where('camera', 'is not', null)
+    .where('state', 'is not', null)
+    .where('taken_at', 'like', '2024-12-12T19:%')
+    .executeTakeFirstOrThrow()
   const res = await ownerGet(app, session, `/photos/${photo.uid}`)
   t.equal(res.statusCode, 200)
   t.match(res.body, `src="/media/thumb/${photo.uid}/view"`, 'the large rendition')
@@ -22,7 +27,12 @@ t.test('the photo page shows the photo large with date, camera and place', async
 t.test('previous and next stay within ?album=', async t => {
   const { app, db } = await buildTestApp(t)
   const session = await signIn(app)
-  const folder = await db.selectFrom('albums').select('uid').where('kind', '=', 'folder').where('filter', '=', '2024/munich').executeTakeFirstOrThrow()
+  const folder = await db
+    .selectFrom('albums')
+    .select('uid')
+    .where('kind', '=', 'folder')
+    .where('filter', '=', '2024/munich')
+    .executeTakeFirstOrThrow()
   const order = gridUids((await ownerGet(app, session, `/albums/${folder.uid}`)).body)
   t.ok(order.length >= 3)
   const q = `?album=${folder.uid}`
@@ -40,7 +50,11 @@ t.test('previous and next stay within ?album=', async t => {
   t.notMatch(last, 'rel="next"', 'nothing after the last')
 
   // A photo opened with an album it is not in gets no arrows into that album.
-  const outsider = await db.selectFrom('photos').select('uid').where('folder', '!=', '2024/munich').executeTakeFirstOrThrow()
+  const outsider = await db
+    .selectFrom('photos')
+    .select('uid')
+    .where('folder', '!=', '2024/munich')
+    .executeTakeFirstOrThrow()
   const stray = (await ownerGet(app, session, `/photos/${outsider.uid}${q}`)).body
   t.notMatch(stray, 'rel="prev"')
   t.notMatch(stray, 'rel="next"')
@@ -51,7 +65,12 @@ t.test('neighbours skip archived photos; an album with one photo has no arrows',
   const { app, db } = await buildTestApp(t)
   const session = await signIn(app)
   const photos = (await somePhotos(db, 3)).sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? ''))
-  const album = await createAlbum(app, session, 'Three', photos.map(p => p.uid))
+  const album = await createAlbum(
+    app,
+    session,
+    'Three',
+    photos.map(p => p.uid)
+  )
   await db.updateTable('photos').set({ archived: 1 }).where('id', '=', photos[1].id).execute()
   const first = (await ownerGet(app, session, `/photos/${photos[0].uid}?album=${album}`)).body
   t.match(first, `rel="next" href="/photos/${photos[2].uid}?album=${album}"`)

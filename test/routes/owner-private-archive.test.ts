@@ -10,7 +10,8 @@ t.test('the private toggle round trip', async t => {
   const session = await signIn(app)
   const [photo] = await somePhotos(db, 1)
   const album = await createAlbum(app, session, 'Trip', [photo.uid])
-  const privateOf = async (): Promise<number> => (await db.selectFrom('photos').select('private').where('id', '=', photo.id).executeTakeFirstOrThrow()).private
+  const privateOf = async (): Promise<number> =>
+    (await db.selectFrom('photos').select('private').where('id', '=', photo.id).executeTakeFirstOrThrow()).private
 
   const on = await ownerPost(app, session, `/photos/${photo.uid}/private`, { value: '1', album })
   t.equal(on.statusCode, 303)
@@ -49,9 +50,12 @@ t.test('archiving hides a photo from every album and count; restoring brings it 
   }
   t.ok(owning.length >= 3, 'the photo is in its month, state, folder (and maybe a moment)')
   const albums = [manual, ...owning]
-  const counts = async (): Promise<string[]> => await Promise.all(albums.map(async uid =>
-    /(\d+) photos?/.exec((await ownerGet(app, session, `/albums/${uid}`)).body)?.[1] ?? '?'))
-  const library = async (url: string): Promise<boolean> => (await ownerGet(app, session, url)).body.includes(`/photos/${photo.uid}"`)
+  const counts = async (): Promise<string[]> =>
+    await Promise.all(
+      albums.map(async uid => /(\d+) photos?/.exec((await ownerGet(app, session, `/albums/${uid}`)).body)?.[1] ?? '?')
+    )
+  const library = async (url: string): Promise<boolean> =>
+    (await ownerGet(app, session, url)).body.includes(`/photos/${photo.uid}"`)
   const before = await counts()
   t.equal(before[0], '1')
   t.ok(await library('/photos'))
@@ -62,7 +66,11 @@ t.test('archiving hides a photo from every album and count; restoring brings it 
   for (const uid of albums) {
     t.notMatch((await ownerGet(app, session, `/albums/${uid}`)).body, photo.uid, `not on album ${uid}`)
   }
-  t.same(await counts(), before.map(n => String(Number(n) - 1)), 'every count is one less')
+  t.same(
+    await counts(),
+    before.map(n => String(Number(n) - 1)),
+    'every count is one less'
+  )
   t.notMatch((await ownerGet(app, session, '/albums')).body, /\b1 photo\b/, 'the manual album card counts 0')
   t.notOk(await library('/photos'))
   t.ok(await library('/archive'), 'shown in the Archive')

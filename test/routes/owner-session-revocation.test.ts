@@ -12,7 +12,11 @@ t.test('signing out ends every copy of the owner cookie', async t => {
   t.equal(replay.statusCode, 302, 'a copied cookie no longer opens owner pages')
   t.match(String(replay.headers.location), /^\/login/)
   const again = await signIn(app)
-  t.equal((await app.inject({ url: '/albums', headers: { cookie: again.cookie } })).statusCode, 200, 'signing in again works')
+  t.equal(
+    (await app.inject({ url: '/albums', headers: { cookie: again.cookie } })).statusCode,
+    200,
+    'signing in again works'
+  )
 })
 
 t.test('changing the owner password ends existing sessions', async t => {

@@ -5,15 +5,26 @@ import { albumOfKind, unknownLinkBody, visit } from './visitor-helpers.ts'
 export const SECRET = 'protected-trip-2024'
 
 /** A state album shared under SECRET with a password, opened by a fresh visitor (locked). */
-export async function protectedLink (t: Test) {
+export async function protectedLink(t: Test) {
   const ctx = await buildTestApp(t)
   const session = await signIn(ctx.app)
   const album = await albumOfKind(ctx.db, 'state')
   t.equal((await ownerPost(ctx.app, session, `/albums/${album.uid}/links`)).statusCode, 303)
   const link = await ctx.db.selectFrom('links').selectAll().where('album_id', '=', album.id).executeTakeFirstOrThrow()
-  const saved = await ownerPost(ctx.app, session, `/albums/${album.uid}/links/${link.id}`, { secret: SECRET, expires: 'never', password: 'open sesame', options: '1', allow_downloads: '1' })
+  const saved = await ownerPost(ctx.app, session, `/albums/${album.uid}/links/${link.id}`, {
+    secret: SECRET,
+    expires: 'never',
+    password: 'open sesame',
+    options: '1',
+    allow_downloads: '1'
+  })
   t.equal(saved.statusCode, 303, 'password saved')
-  const photo = await ctx.db.selectFrom('photos').select('uid').where('country_code', '=', album.filter.split('/')[0]).where('state', '=', album.filter.split('/').slice(1).join('/')).executeTakeFirstOrThrow()
+  const photo = await ctx.db
+    .selectFrom('photos')
+    .select('uid')
+    .where('country_code', '=', album.filter.split('/')[0])
+    .where('state', '=', album.filter.split('/').slice(1).join('/'))
+    .executeTakeFirstOrThrow()
   const base = `/s/${SECRET}/${album.uid}`
   const routes = {
     photo: `${base}/${photo.uid}`,
@@ -29,8 +40,14 @@ export async function protectedLink (t: Test) {
 
 export type Ctx = Awaited<ReturnType<typeof protectedLink>>
 
-export async function unlock (ctx: Ctx, cookie: string, password: string, client = '10.1.1.1') {
-  return await ctx.app.inject({ method: 'POST', url: `${ctx.base}/unlock`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `password=${encodeURIComponent(password)}`, remoteAddress: client })
+export async function unlock(ctx: Ctx, cookie: string, password: string, client = '10.1.1.1') {
+  return await ctx.app.inject({
+    method: 'POST',
+    url: `${ctx.base}/unlock`,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `password=${encodeURIComponent(password)}`,
+    remoteAddress: client
+  })
 }
 
 /** Pages a link may be opened at: while it is locked they show the password form instead of refusing. */
@@ -41,7 +58,13 @@ const PAGES = new Set(['photo', 'map'])
  * unknown link; `locked`: the pages show the password form (401), the rest
  * answers like an unknown link.
  */
-export async function everyContentRoute (t: Test, ctx: Ctx, cookie: string, expect: 'refused' | 'served' | 'locked', what: string): Promise<void> {
+export async function everyContentRoute(
+  t: Test,
+  ctx: Ctx,
+  cookie: string,
+  expect: 'refused' | 'served' | 'locked',
+  what: string
+): Promise<void> {
   const invalid = await unknownLinkBody(ctx.app)
   for (const [name, url] of Object.entries(ctx.routes)) {
     const res = await visit(ctx.app, url, cookie)

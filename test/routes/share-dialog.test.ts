@@ -11,13 +11,29 @@ t.test('rows show the full URL on the request host, with copy markup and a detai
   const res = await ownerGet(o, `/albums/${album.uid}/share`, { host: 'photos.local:2342' })
   t.equal(res.statusCode, 200)
   const row = rowHtml(res.body, first)
-  t.match(row, new RegExp(`<input id="url-${first}" class="url" type="text" readonly value="http://photos\\.local:2342/s/${token}/${album.slug}" data-copy`), 'full URL in a read-only copy field')
+  t.match(
+    row,
+    new RegExp(
+      `<input id="url-${first}" class="url" type="text" readonly value="http://photos\\.local:2342/s/${token}/${album.slug}" data-copy`
+    ),
+    'full URL in a read-only copy field'
+  )
   t.match(row, /<span class="copied" role="status"[^>]*>/, 'a status line says "Copied"')
-  t.match(row, new RegExp(`<a class="icon-button chevron"[^>]*aria-controls="details-${first}" aria-expanded="false" title="Link details">[\\s\\S]*<span class="sr-only">Link details</span>`), 'chevron named Link details')
+  t.match(
+    row,
+    new RegExp(
+      `<a class="icon-button chevron"[^>]*aria-controls="details-${first}" aria-expanded="false" title="Link details">[\\s\\S]*<span class="sr-only">Link details</span>`
+    ),
+    'chevron named Link details'
+  )
   t.match(row, new RegExp(`<div class="link-body" id="details-${first}" hidden>`), 'details closed by default')
 
   const opened = await ownerGet(o, `/albums/${album.uid}/share?open=${second}`)
-  t.match(rowHtml(opened.body, second), new RegExp(`aria-expanded="true"[\\s\\S]*<div class="link-body" id="details-${second}">`), '?open shows that row open')
+  t.match(
+    rowHtml(opened.body, second),
+    new RegExp(`aria-expanded="true"[\\s\\S]*<div class="link-body" id="details-${second}">`),
+    '?open shows that row open'
+  )
   t.match(rowHtml(opened.body, first), new RegExp(`id="details-${first}" hidden>`), 'and only that row')
 })
 
@@ -26,7 +42,10 @@ t.test('the configured public URL wins over the request host', async t => {
   const album = await albumOfKind(o, 'month')
   const id = await addLink(o, album)
   const res = await ownerGet(o, `/albums/${album.uid}/share`, { host: 'evil.example.com' })
-  t.match(rowHtml(res.body, id), `value="https://photos.example.org/s/${(await storedLink(o, id))!.token}/${album.slug}"`)
+  t.match(
+    rowHtml(res.body, id),
+    `value="https://photos.example.org/s/${(await storedLink(o, id))!.token}/${album.slug}"`
+  )
   t.notMatch(res.body, 'evil.example.com')
 })
 

@@ -5,7 +5,7 @@ import { addLink, albumOfKind, ownerApp, ownerGet, rowHtml, saveLink, storedLink
 const NOW = '2025-01-31T10:00:00.000Z'
 
 /** A moment with one link, on a clock stopped at NOW. */
-async function setup (t: Parameters<typeof ownerApp>[0]): Promise<Owner & { album: Album, id: number }> {
+async function setup(t: Parameters<typeof ownerApp>[0]): Promise<Owner & { album: Album; id: number }> {
   const o = await ownerApp(t)
   o.clock.now = new Date(NOW)
   const album = await albumOfKind(o, 'moment')
@@ -15,7 +15,11 @@ async function setup (t: Parameters<typeof ownerApp>[0]): Promise<Owner & { albu
 t.test('every preset extends the stored expiry; a link that never expires keeps never expiring', async t => {
   const o = await setup(t)
   for (const choice of ['1d', '1w', '1y']) {
-    t.equal((await saveLink(o, o.album, (await storedLink(o, o.id))!, { expires: choice })).statusCode, 303, `${choice} on a link without expiry`)
+    t.equal(
+      (await saveLink(o, o.album, (await storedLink(o, o.id))!, { expires: choice })).statusCode,
+      303,
+      `${choice} on a link without expiry`
+    )
     t.equal((await storedLink(o, o.id))!.expires_at, null, `${choice}: still never expires`)
   }
   await saveLink(o, o.album, (await storedLink(o, o.id))!, { expires: 'custom', expires_date: '2025-02-10' })
@@ -53,7 +57,11 @@ t.test('the form offers extensions with their dates, and none for a link that ne
   await saveLink(o, o.album, (await storedLink(o, o.id))!, { expires: 'custom', expires_date: '2025-02-10' })
   row = rowHtml((await ownerGet(o, `/albums/${o.album.uid}/share`)).body, o.id)
   t.match(row, '<option value="keep" selected>Expires 10 February 2025</option>')
-  t.match(row, '<option value="1w">Extend by 1 week (until 17 February 2025)</option>', 'each extension says where it leads')
+  t.match(
+    row,
+    '<option value="1w">Extend by 1 week (until 17 February 2025)</option>',
+    'each extension says where it leads'
+  )
   t.match(row, 'Extending adds to the current expiry date; it never shortens the link.')
   o.clock.now = new Date('2025-03-01T10:00:00.000Z')
   row = rowHtml((await ownerGet(o, `/albums/${o.album.uid}/share`)).body, o.id)
@@ -65,11 +73,21 @@ t.test('a date typed beside "Never" is a form error that says which to choose an
   const o = await setup(t)
   await saveLink(o, o.album, (await storedLink(o, o.id))!, { options: '1', allow_downloads: '1', max_visits: '' })
   const before = await storedLink(o, o.id)
-  const typed = { secret: 'typed-secret-2025', expires: 'never', expires_date: '2025-06-15', password: 'typed password 1', options: '1', max_visits: '12' }
+  const typed = {
+    secret: 'typed-secret-2025',
+    expires: 'never',
+    expires_date: '2025-06-15',
+    password: 'typed password 1',
+    options: '1',
+    max_visits: '12'
+  }
   const res = await saveLink(o, o.album, before!, typed)
   t.equal(res.statusCode, 400)
   const row = rowHtml(res.body, o.id)
-  t.match(row, 'role="alert">Not saved: You entered the date 2025-06-15 but chose &quot;Never&quot;. To expire on that date, choose &quot;On a date…&quot;; to keep the link open for good, clear the date.')
+  t.match(
+    row,
+    'role="alert">Not saved: You entered the date 2025-06-15 but chose &quot;Never&quot;. To expire on that date, choose &quot;On a date…&quot;; to keep the link open for good, clear the date.'
+  )
   t.match(row, '<option value="never" selected>Never</option>', 'the choice is kept')
   t.match(row, 'name="expires_date" type="date" value="2025-06-15"', 'the date is kept')
   t.match(row, 'value="typed-secret-2025"', 'the secret is kept')
@@ -79,7 +97,12 @@ t.test('a date typed beside "Never" is a form error that says which to choose an
   t.same(await storedLink(o, o.id), before, 'nothing changed')
   const chosen = await saveLink(o, o.album, before!, { ...typed, expires: 'custom' })
   t.equal(chosen.statusCode, 303, 'choosing "On a date…" saves it')
-  t.match(await storedLink(o, o.id), { token: 'typed-secret-2025', expires_at: '2025-06-15T23:59:59.999Z', max_visits: 12, allow_downloads: 0 })
+  t.match(await storedLink(o, o.id), {
+    token: 'typed-secret-2025',
+    expires_at: '2025-06-15T23:59:59.999Z',
+    max_visits: 12,
+    allow_downloads: 0
+  })
 })
 
 t.test('a custom date means the end of that day (UTC); keep leaves it', async t => {
@@ -124,7 +147,10 @@ t.test('bad expiry input is refused with a clear error and nothing changes', asy
     }
     t.same(await storedLink(o, o.id), before, `${what}: nothing changed`)
   }
-  const edge = await saveLink(o, o.album, (await storedLink(o, o.id))!, { expires: 'custom', expires_date: '2125-01-30' })
+  const edge = await saveLink(o, o.album, (await storedLink(o, o.id))!, {
+    expires: 'custom',
+    expires_date: '2125-01-30'
+  })
   t.equal(edge.statusCode, 303, 'just under 100 years is fine')
 })
 
@@ -140,5 +166,9 @@ t.test('an expired link stays listed, marked Expired, and no longer opens', asyn
   t.match(row, /expired 1 February 2025, 23:59 UTC/)
   t.equal((await o.app.inject({ url: `/s/${link.token}` })).statusCode, 404, 'the visitor gets a 404')
   const list = await ownerGet(o, '/moments')
-  t.match(list.body, `href="/albums/${o.album.uid}/share" data-share-dialog title="Shared`, 'the card still shows the share icon')
+  t.match(
+    list.body,
+    `href="/albums/${o.album.uid}/share" data-share-dialog title="Shared`,
+    'the card still shows the share icon'
+  )
 })

@@ -8,8 +8,12 @@ import { openLink } from './visitor-helpers.ts'
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default
 
 /** What a phone would read from the image: its pixels through sharp, decoded by jsQR. */
-async function decode (image: Buffer, options: { density?: number } = {}): Promise<string | null> {
-  const { data, info } = await sharp(image, options).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+async function decode(image: Buffer, options: { density?: number } = {}): Promise<string | null> {
+  const { data, info } = await sharp(image, options)
+    .flatten({ background: '#ffffff' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true })
   return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? null
 }
 
@@ -36,7 +40,11 @@ t.test('each link’s details show its QR code inline, encoding exactly the URL 
     const figure = /<div class="qr-code" role="img" aria-label="([^"]+)">(<svg[\s\S]*?<\/svg>)\s*<\/div>/.exec(row)
     t.ok(figure, `row ${id}: an inline SVG inside an element with the image role`)
     t.equal(figure?.[1], `QR code of the link ${url}`, `row ${id}: its accessible name says what it is`)
-    t.equal(await decode(Buffer.from(figure?.[2] ?? ''), { density: 600 }), url, `row ${id}: the inline code decodes to the row’s URL`)
+    t.equal(
+      await decode(Buffer.from(figure?.[2] ?? ''), { density: 600 }),
+      url,
+      `row ${id}: the inline code decodes to the row’s URL`
+    )
     t.match(row, `href="/links/${id}/qr.svg" download`, 'SVG download')
     t.match(row, `href="/links/${id}/qr.png" download`, 'PNG download')
   }
@@ -54,7 +62,12 @@ t.test('the SVG and PNG downloads decode to the link, follow its secret and use 
   t.equal(png.headers['content-type'], 'image/png')
   t.match(png.headers['content-disposition'], /^attachment; filename="[a-z0-9-]+-link-\d+-qr\.png"/)
   t.equal(png.headers['cache-control'], 'private, no-store')
-  t.same(await sharp(png.rawPayload).metadata().then(m => [m.format, m.width]), ['png', 1024])
+  t.same(
+    await sharp(png.rawPayload)
+      .metadata()
+      .then(m => [m.format, m.width]),
+    ['png', 1024]
+  )
   t.equal(await decode(png.rawPayload), url, 'the PNG decodes to the dialog’s URL, not the request host')
 
   const svg = await ownerGet(o, `/links/${id}/qr.svg`)
@@ -91,7 +104,10 @@ t.test('QR downloads are the owner’s: anonymous and visitor requests get the u
   const id = await addLink(o, album)
   const visitor = await openLink(o.app, (await storedLink(o, id))!.token)
   for (const ext of ['svg', 'png']) {
-    for (const [who, cookie] of [['anonymous', ''], ['visitor', visitor]] as const) {
+    for (const [who, cookie] of [
+      ['anonymous', ''],
+      ['visitor', visitor]
+    ] as const) {
       const res = await o.app.inject({ url: `/links/${id}/qr.${ext}`, headers: { cookie } })
       t.equal(res.statusCode, 302, `${who}, ${ext}: sent to sign in`)
       t.equal(res.headers.location, `/login?next=${encodeURIComponent(`/links/${id}/qr.${ext}`)}`)
@@ -102,7 +118,12 @@ t.test('QR downloads are the owner’s: anonymous and visitor requests get the u
     t.match(missing.headers['content-type'], /text\/html/)
     t.equal((await ownerGet(o, `/links/abc/qr.${ext}`)).statusCode, 404, `${ext}: a malformed id too`)
   }
-  const signedOut = await o.app.inject({ method: 'POST', url: '/logout', headers: { cookie: o.session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(o.session.csrf)}` })
+  const signedOut = await o.app.inject({
+    method: 'POST',
+    url: '/logout',
+    headers: { cookie: o.session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `_csrf=${encodeURIComponent(o.session.csrf)}`
+  })
   t.equal(signedOut.statusCode, 303)
   const stale = await o.app.inject({ url: `/links/${id}/qr.png`, headers: { cookie: o.session.cookie } })
   t.equal(stale.statusCode, 302, 'after sign-out a saved copy of the owner cookie is refused too')

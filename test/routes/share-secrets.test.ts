@@ -37,7 +37,11 @@ t.test('owner-typed secrets are normalised or refused with an inline error', asy
     ['unicode', 'reise-münchen', /characters other than letters, digits and dashes/],
     ['unicode that lower-cases to ASCII (Kelvin sign)', 'my-\u212Aey-2024', /characters other than/],
     ['other punctuation', 'my_trip/2024', /characters other than/],
-    ['a secret another link of this album uses', 'Taken-By-Sibling', /Another link of this album already uses this secret/]
+    [
+      'a secret another link of this album uses',
+      'Taken-By-Sibling',
+      /Another link of this album already uses this secret/
+    ]
   ]
   for (const [what, typed, message] of refused) {
     const before = await storedLink(o, id)

@@ -27,14 +27,22 @@ t.test('a write by another process (a CLI index run) refreshes a cached album pa
   t.notOk(gridUids((await visit(app, page, cookie)).body).includes(photo), 'the next request no longer shows it')
 })
 
-t.test('the list of a token\'s albums is kept per data version: a photo made private leaves its count at once', async t => {
-  const { app, db, album, photo, link, cookie } = await openedShare(t, 'state', 'cache-0003')
-  const month = await db.selectFrom('albums').selectAll().where('kind', '=', 'month').executeTakeFirstOrThrow()
-  await share(db, month, link.token)
-  const countOf = (html: string): string | undefined => new RegExp(`${album.title}[\\s\\S]*?(\\d+) photos?`).exec(html)?.[1]
-  const before = countOf((await visit(app, `/s/${link.token}`, cookie)).body)
-  t.ok(before, 'the list shows the count')
-  t.equal(countOf((await visit(app, `/s/${link.token}`, cookie)).body), before, 'the same from the cache')
-  await db.updateTable('photos').set({ private: 1 }).where('uid', '=', photo).execute()
-  t.equal(countOf((await visit(app, `/s/${link.token}`, cookie)).body), String(Number(before) - 1), 'one fewer at the next request')
-})
+t.test(
+  "the list of a token's albums is kept per data version: a photo made private leaves its count at once",
+  async t => {
+    const { app, db, album, photo, link, cookie } = await openedShare(t, 'state', 'cache-0003')
+    const month = await db.selectFrom('albums').selectAll().where('kind', '=', 'month').executeTakeFirstOrThrow()
+    await share(db, month, link.token)
+    const countOf = (html: string): string | undefined =>
+      new RegExp(`${album.title}[\\s\\S]*?(\\d+) photos?`).exec(html)?.[1]
+    const before = countOf((await visit(app, `/s/${link.token}`, cookie)).body)
+    t.ok(before, 'the list shows the count')
+    t.equal(countOf((await visit(app, `/s/${link.token}`, cookie)).body), before, 'the same from the cache')
+    await db.updateTable('photos').set({ private: 1 }).where('uid', '=', photo).execute()
+    t.equal(
+      countOf((await visit(app, `/s/${link.token}`, cookie)).body),
+      String(Number(before) - 1),
+      'one fewer at the next request'
+    )
+  }
+)

@@ -1,6 +1,15 @@
 import t from 'tap'
 import { buildTestApp, cookiesFrom } from '../helper.ts'
-import { albumOfKind, expectedUids, freshClient, photoOutside, setFlag, share, unknownLinkBody, visit } from './visitor-helpers.ts'
+import {
+  albumOfKind,
+  expectedUids,
+  freshClient,
+  photoOutside,
+  setFlag,
+  share,
+  unknownLinkBody,
+  visit
+} from './visitor-helpers.ts'
 import { protectedLink, SECRET, unlock } from './password-helpers.ts'
 
 const HOUR = 3600_000
@@ -26,7 +35,12 @@ t.test('a photo page or the map opens a link in a fresh browser, as the album pa
   t.match(page.body, `${base}/${photo}/thumb/view`, 'and shows the photo')
   const cookie = cookiesFrom(page)
   t.match(cookie, /^albumlink_visit=/, 'it starts the visitor session')
-  for (const url of [`${base}/${photo}/thumb/view`, `${base}/${other}/thumb/tile`, `${base}/map.geojson`, `${base}/${photo}/original`]) {
+  for (const url of [
+    `${base}/${photo}/thumb/view`,
+    `${base}/${other}/thumb/tile`,
+    `${base}/map.geojson`,
+    `${base}/${photo}/original`
+  ]) {
     t.equal((await visit(app, url, cookie)).statusCode, 200, `the session it opened serves ${url.slice(base.length)}`)
   }
   t.equal(await visitsOf(db, link.id), 1, 'one visit')
@@ -36,7 +50,11 @@ t.test('a photo page or the map opens a link in a fresh browser, as the album pa
   const map = await visit(app, `${base}/map?photo=${photo}`)
   t.equal(map.statusCode, 200, 'the map opens without a session')
   const mapCookie = cookiesFrom(map)
-  t.equal((await visit(app, `${base}/map.geojson`, mapCookie)).statusCode, 200, 'its data follows with the session it opened')
+  t.equal(
+    (await visit(app, `${base}/map.geojson`, mapCookie)).statusCode,
+    200,
+    'its data follows with the session it opened'
+  )
   t.equal(await visitsOf(db, link.id), 2, 'another browser, another visit')
 
   const list = await visit(app, `/s/${link.token}`)
@@ -45,7 +63,7 @@ t.test('a photo page or the map opens a link in a fresh browser, as the album pa
   t.equal((await visit(app, `${base}/${photo}/thumb/tile`)).statusCode, 404, 'image bytes still need a session')
 })
 
-t.test('refusals at a deep link are the unknown link\'s page, and open nothing', async t => {
+t.test("refusals at a deep link are the unknown link's page, and open nothing", async t => {
   const { app, db, clock } = await buildTestApp(t)
   const album = await albumOfKind(db, 'state')
   const [shown, hidden, archived] = await expectedUids(db, album)
@@ -88,18 +106,23 @@ t.test('a locked link asks for its password at a deep link and returns there', a
     const form = await visit(ctx.app, url)
     t.equal(form.statusCode, 401, `${url.slice(ctx.base.length)}: the password form`)
     t.match(form.body, 'This shared album is protected')
-    t.match(form.body, `<input type="hidden" name="next" value="${url.replace('&', '&amp;')}">`, 'which remembers the page')
+    t.match(
+      form.body,
+      `<input type="hidden" name="next" value="${url.replace('&', '&amp;')}">`,
+      'which remembers the page'
+    )
     t.notOk(form.headers['set-cookie'], 'no session before the password')
     const wrong = await unlock(ctx, '', 'not it', freshClient())
     t.equal(wrong.statusCode, 401)
   }
-  const post = async (next: string, password = 'open sesame', client = freshClient()) => await ctx.app.inject({
-    method: 'POST',
-    url: `${ctx.base}/unlock`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ password, next }).toString(),
-    remoteAddress: client
-  })
+  const post = async (next: string, password = 'open sesame', client = freshClient()) =>
+    await ctx.app.inject({
+      method: 'POST',
+      url: `${ctx.base}/unlock`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ password, next }).toString(),
+      remoteAddress: client
+    })
   const wrong = await post(`${ctx.base}/${photo}`, 'not it')
   t.match(wrong.body, `name="next" value="${ctx.base}/${photo}"`, 'a wrong password keeps the page to return to')
   t.equal(await visitsOf(ctx.db, ctx.link.id), 0, 'neither the form nor a wrong password is a visit')
@@ -111,14 +134,30 @@ t.test('a locked link asks for its password at a deep link and returns there', a
   t.equal((await visit(ctx.app, `${ctx.base}/${photo}`, cookie)).statusCode, 200, 'which is open now')
   t.equal((await visit(ctx.app, `${ctx.base}/${photo}/thumb/view`, cookie)).statusCode, 200, 'with its image')
   t.equal(await visitsOf(ctx.db, ctx.link.id), 1, 'the unlock was the visit')
-  t.equal((await post(`${ctx.base}/map?photo=${photo}`)).headers.location, `${ctx.base}/map?photo=${photo}`, 'the map, centred on its photo')
+  t.equal(
+    (await post(`${ctx.base}/map?photo=${photo}`)).headers.location,
+    `${ctx.base}/map?photo=${photo}`,
+    'the map, centred on its photo'
+  )
   t.equal((await post(`${ctx.base}?page=2`)).headers.location, `${ctx.base}?page=2`, 'a page of the grid')
 
   const elsewhere = [
-    'https://evil.example/', '//evil.example/x', '/\\evil.example', '/albums', `/s/${SECRET}`,
-    `/s/other-secret-0001/${ctx.album.uid}/${photo}`, `${ctx.base}/../../albums`, `${ctx.base}/%2e%2e/x`,
-    `${ctx.base}//evil.example`, `${ctx.base}\\evil`, `${ctx.base}-x/${photo}`, `${ctx.base}/map?photo=${photo}&next=//evil`,
-    `${ctx.base}/${photo}/original`, `${ctx.base}?page=0`, `${ctx.base}/${photo}?x=1`, ` ${ctx.base}/${photo}`
+    'https://evil.example/',
+    '//evil.example/x',
+    '/\\evil.example',
+    '/albums',
+    `/s/${SECRET}`,
+    `/s/other-secret-0001/${ctx.album.uid}/${photo}`,
+    `${ctx.base}/../../albums`,
+    `${ctx.base}/%2e%2e/x`,
+    `${ctx.base}//evil.example`,
+    `${ctx.base}\\evil`,
+    `${ctx.base}-x/${photo}`,
+    `${ctx.base}/map?photo=${photo}&next=//evil`,
+    `${ctx.base}/${photo}/original`,
+    `${ctx.base}?page=0`,
+    `${ctx.base}/${photo}?x=1`,
+    ` ${ctx.base}/${photo}`
   ]
   for (const next of elsewhere) {
     const res = await post(next)

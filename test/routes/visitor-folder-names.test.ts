@@ -4,11 +4,19 @@ import { openLink, share, visit } from './visitor-helpers.ts'
 import { cardHtml } from './share-helpers.ts'
 
 /** The card titles of a list page, in order. */
-const cardTitles = (html: string): string[] => [...html.matchAll(/<h[23] class="card-title"><a href="[^"]*">([^<]*)<\/a>/g)].map(m => m[1])
+const cardTitles = (html: string): string[] =>
+  [...html.matchAll(/<h[23] class="card-title"><a href="[^"]*">([^<]*)<\/a>/g)].map(m => m[1])
 
-t.test('a visitor\'s list names folders as the owner\'s Folders page does, without their path', async t => {
+t.test("a visitor's list names folders as the owner's Folders page does, without their path", async t => {
   const { app, db } = await buildTestApp(t)
-  const folders = await db.selectFrom('albums').selectAll().where('kind', '=', 'folder').where('filter', 'like', '%/%').orderBy('title').limit(2).execute()
+  const folders = await db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'folder')
+    .where('filter', 'like', '%/%')
+    .orderBy('title')
+    .limit(2)
+    .execute()
   t.equal(folders.length, 2, 'two nested folders in the demo')
   for (const folder of folders) await share(db, folder, 'folder-names-0001')
   const cookie = await openLink(app, 'folder-names-0001')
@@ -19,7 +27,11 @@ t.test('a visitor\'s list names folders as the owner\'s Folders page does, witho
   const ownerNames = folders.map(f => cardTitles(cardHtml(ownerPage, f.uid))[0])
   t.same(cardTitles(page), ownerNames, 'the same names as the owner sees')
   for (const [i, folder] of folders.entries()) {
-    t.equal(ownerNames[i], folder.filter.split('/').at(-1), `"${ownerNames[i]}" is the last segment of ${folder.filter}`)
+    t.equal(
+      ownerNames[i],
+      folder.filter.split('/').at(-1),
+      `"${ownerNames[i]}" is the last segment of ${folder.filter}`
+    )
     t.notMatch(page, `/${folder.filter}`, `the visitor never sees the path /${folder.filter}`)
     t.match(ownerPage, `<span class="path">/${folder.filter}</span>`, 'the owner still does')
   }

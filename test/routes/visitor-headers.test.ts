@@ -1,6 +1,14 @@
 import t from 'tap'
 import { buildTestApp } from '../helper.ts'
-import { albumOfKind, assertVisitorHeaders, expectedUids, freshClient, openLink, share, visit } from './visitor-helpers.ts'
+import {
+  albumOfKind,
+  assertVisitorHeaders,
+  expectedUids,
+  freshClient,
+  openLink,
+  share,
+  visit
+} from './visitor-helpers.ts'
 
 t.test('every visitor response keeps the secret out of referrers, indexes and shared caches', async t => {
   const { app, db } = await buildTestApp(t)
@@ -19,7 +27,9 @@ t.test('every visitor response keeps the secret out of referrers, indexes and sh
     'album page': await visit(app, base, cookie),
     'photo page': await visit(app, `${base}/${photo}`, cookie),
     thumbnail: thumb,
-    'not modified': await visit(app, `${base}/${photo}/thumb/tile`, cookie, undefined, { 'if-none-match': String(thumb.headers.etag) }),
+    'not modified': await visit(app, `${base}/${photo}/thumb/tile`, cookie, undefined, {
+      'if-none-match': String(thumb.headers.etag)
+    }),
     original: await visit(app, `${base}/${photo}/original`, cookie),
     'original range': await visit(app, `${base}/${photo}/original`, cookie, undefined, { range: 'bytes=0-9' }),
     zip: await visit(app, `${base}/download`, cookie),
@@ -31,7 +41,16 @@ t.test('every visitor response keeps the secret out of referrers, indexes and sh
     'power icon': await app.inject({ method: 'POST', url: '/s/logout', headers: { cookie } }),
     goodbye: await visit(app, '/s/goodbye')
   }
-  const expected: Record<string, number> = { 'redirect on opening': 303, 'power icon': 303, 'not modified': 304, 'original range': 206, 'unknown link': 404, 'unknown photo': 404, 'photo without a session': 404, 'no such route': 404 }
+  const expected: Record<string, number> = {
+    'redirect on opening': 303,
+    'power icon': 303,
+    'not modified': 304,
+    'original range': 206,
+    'unknown link': 404,
+    'unknown photo': 404,
+    'photo without a session': 404,
+    'no such route': 404
+  }
   for (const [what, res] of Object.entries(responses)) {
     t.equal(res.statusCode, expected[what] ?? 200, `${what}: status`)
     assertVisitorHeaders(t, res, what)

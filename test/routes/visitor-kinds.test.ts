@@ -5,7 +5,7 @@ import { ALBUM_KINDS } from '../../src/db/schema.ts'
 import { buildTestApp, signIn, type TestApp } from '../helper.ts'
 import { albumOfKind, expectedUids, gridUids, manualAlbum, openLink, setFlag, share, visit } from './visitor-helpers.ts'
 
-async function albumFor (test: TestApp, kind: AlbumKind): Promise<Album> {
+async function albumFor(test: TestApp, kind: AlbumKind): Promise<Album> {
   if (kind !== 'album') return await albumOfKind(test.db, kind)
   const folder = await albumOfKind(test.db, 'folder')
   const photos = await expectedUids(test.db, folder)
@@ -17,7 +17,12 @@ async function albumFor (test: TestApp, kind: AlbumKind): Promise<Album> {
 const itemCount = (text: string): number =>
   Number(/(\d+) photos?/.exec(text)?.[1] ?? 0) + Number(/(\d+) videos?/.exec(text)?.[1] ?? 0)
 
-async function card (app: FastifyInstance, cookie: string, token: string, album: Album): Promise<{ cover: string | null, count: number }> {
+async function card(
+  app: FastifyInstance,
+  cookie: string,
+  token: string,
+  album: Album
+): Promise<{ cover: string | null; count: number }> {
   const page = await visit(app, `/s/${token}`, cookie)
   const html = page.body.split('<article class="album-card">').find(c => c.includes(`href="/s/${token}/${album.uid}"`))
   if (!html) throw new Error('no card')
@@ -43,10 +48,13 @@ for (const kind of ALBUM_KINDS) {
     await share(db, other, token)
     const cookie = await openLink(app, token)
 
-    const grid = async (): Promise<{ uids: string[], count: number }> => {
+    const grid = async (): Promise<{ uids: string[]; count: number }> => {
       const page = await visit(app, `/s/${token}/${album.uid}`, cookie)
       t.equal(page.statusCode, 200)
-      return { uids: gridUids(page.body).sort(), count: itemCount(/<p class="meta">([^<]*)</.exec(page.body)?.[1] ?? '') }
+      return {
+        uids: gridUids(page.body).sort(),
+        count: itemCount(/<p class="meta">([^<]*)</.exec(page.body)?.[1] ?? '')
+      }
     }
     const before = await grid()
     t.same(before.uids, visible, 'grid = DB query')

@@ -19,7 +19,10 @@ t.test('ending the session closes every shared album until the link is opened ag
   t.match(goodbye.body, 'You have left the shared album')
   t.notMatch(goodbye.body, link.token, 'the goodbye page does not repeat the secret')
   const cleared = bye.cookies.find(c => c.name === 'albumlink_visit')
-  t.ok(cleared && (cleared.value === '' || (cleared.expires && cleared.expires.getTime() < Date.now())), 'the visitor cookie is cleared')
+  t.ok(
+    cleared && (cleared.value === '' || (cleared.expires && cleared.expires.getTime() < Date.now())),
+    'the visitor cookie is cleared'
+  )
   cookie = cookiesFrom(bye, cookie)
 
   for (const url of urls) t.equal((await visit(app, url, cookie)).statusCode, 404, `after logout: ${url}`)

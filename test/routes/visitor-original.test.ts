@@ -9,19 +9,24 @@ import { albumOfKind, openLink, share, visit } from './visitor-helpers.ts'
 const AWKWARD = 'He said "hi"; 100% «Ünïcødé» \'x\'\r\nX-Injected: yes.jpg'
 
 /** An originals folder with a plain and an awkwardly named jpeg, indexed into a fresh app. */
-async function library (t: Parameters<typeof buildTestApp>[0]): Promise<{ app: TestApp, dir: string }> {
+async function library(t: Parameters<typeof buildTestApp>[0]): Promise<{ app: TestApp; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-originals-'))
   t.teardown(async () => await rm(dir, { recursive: true, force: true }))
   await mkdir(join(dir, 'trip'))
   const jpeg = async (seed: number): Promise<Buffer> =>
-    await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: seed, g: 120, b: 200 } } }).jpeg().toBuffer()
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: seed, g: 120, b: 200 } } })
+      .jpeg()
+      .toBuffer()
   await sharp(await jpeg(10)).toFile(join(dir, 'trip', 'plain.jpg'))
   await sharp(await jpeg(200)).toFile(join(dir, 'trip', AWKWARD))
   return { app: await buildTestApp(t, { library: { originals: dir } }), dir }
 }
 
 t.test('originals: type, length, ranges and a safe attachment header', async t => {
-  const { app: { app, db }, dir } = await library(t)
+  const {
+    app: { app, db },
+    dir
+  } = await library(t)
   const album = await albumOfKind(db, 'folder', 2)
   const photos = await db.selectFrom('photos').select(['uid', 'path']).where('folder', '=', 'trip').execute()
   t.equal(photos.length, 2, 'both files are indexed')
@@ -40,7 +45,11 @@ t.test('originals: type, length, ranges and a safe attachment header', async t =
     t.equal(res.headers['accept-ranges'], 'bytes')
 
     const disposition = String(res.headers['content-disposition'])
-    t.match(disposition, /^attachment; filename="[^"]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/, 'attachment, ASCII fallback, RFC 5987 name')
+    t.match(
+      disposition,
+      /^attachment; filename="[^"]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/,
+      'attachment, ASCII fallback, RFC 5987 name'
+    )
     t.notMatch(disposition, /[\r\n]/, 'no line break can reach the header')
     t.notOk(res.headers['x-injected'], 'no header injected')
     const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] as string
@@ -59,9 +68,17 @@ t.test('originals: type, length, ranges and a safe attachment header', async t =
 })
 
 t.test('an original that cannot be served is a 404 page, never a download', async t => {
-  const { app: { app, db }, dir } = await library(t)
+  const {
+    app: { app, db },
+    dir
+  } = await library(t)
   const album = await albumOfKind(db, 'folder', 2)
-  const [first, second] = await db.selectFrom('photos').select(['uid', 'path']).where('folder', '=', 'trip').orderBy('id').execute()
+  const [first, second] = await db
+    .selectFrom('photos')
+    .select(['uid', 'path'])
+    .where('folder', '=', 'trip')
+    .orderBy('id')
+    .execute()
   const link = await share(db, album, 'originals-0002')
   const cookie = await openLink(app, link.token)
   await rename(join(dir, first.path), join(dir, 'trip', 'back\\slash.jpg'))
@@ -71,7 +88,8 @@ t.test('an original that cannot be served is a 404 page, never a download', asyn
   t.equal(folder.statusCode, 404, 'a path that is a folder')
   t.match(folder.headers['content-type'], /^text\/html/)
   t.notOk(folder.headers['content-disposition'], 'the error page is not offered as a download')
-  // Originals are opened by their database path, not through a URL-to-file mapping, so any name a file system allows works.
+  // Originals are opened by their database path, not through a URL-to-file mapping, so any name a file system allows
+  // works.
   const backslash = await visit(app, `/s/${link.token}/${album.uid}/${first.uid}/original`, cookie)
   t.equal(backslash.statusCode, 200, 'a name with a backslash is served')
   t.ok(backslash.rawPayload.equals(await readFile(join(dir, 'trip', 'back\\slash.jpg'))), 'byte for byte')

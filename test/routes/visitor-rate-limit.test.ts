@@ -9,7 +9,12 @@ t.test('guessing links is slowed down per client; using a real link never is', a
   const album = await albumOfKind(db, 'state')
   const [photo] = await expectedUids(db, album)
   const link = await share(db, album, 'rate-limit-0001')
-  const guesses = (i: number): string => [`/s/guess-${i}-aaaaaa`, `/s/guess-${i}-aaaaaa/${album.uid}`, `/s/guess-${i}-aaaaaa/${album.uid}/${photo}/thumb/tile`][i % 3]
+  const guesses = (i: number): string =>
+    [
+      `/s/guess-${i}-aaaaaa`,
+      `/s/guess-${i}-aaaaaa/${album.uid}`,
+      `/s/guess-${i}-aaaaaa/${album.uid}/${photo}/thumb/tile`
+    ][i % 3]
 
   const guesser = '192.0.2.10'
   for (let i = 0; i < 10; i++) t.equal((await visit(app, guesses(i), '', guesser)).statusCode, 404, `miss ${i + 1}`)
@@ -26,12 +31,21 @@ t.test('guessing links is slowed down per client; using a real link never is', a
   const viewer = '192.0.2.20'
   const cookie = await openLink(app, link.token)
   for (let i = 0; i < 40; i++) {
-    const url = [`/s/${link.token}/${album.uid}`, `/s/${link.token}/${album.uid}/${photo}/thumb/tile`, `/s/${link.token}`, `/s/${link.token}/${album.uid}/${photo}`][i % 4]
+    const url = [
+      `/s/${link.token}/${album.uid}`,
+      `/s/${link.token}/${album.uid}/${photo}/thumb/tile`,
+      `/s/${link.token}`,
+      `/s/${link.token}/${album.uid}/${photo}`
+    ][i % 4]
     const res = await visit(app, url, cookie, viewer)
     t.ok(res.statusCode < 400, `hit ${i + 1} is never counted`)
   }
   for (let i = 0; i < 9; i++) await visit(app, guesses(i), '', viewer)
-  t.equal((await visit(app, `/s/${link.token}/${album.uid}`, cookie, viewer)).statusCode, 200, '40 hits and 9 misses: still welcome')
+  t.equal(
+    (await visit(app, `/s/${link.token}/${album.uid}`, cookie, viewer)).statusCode,
+    200,
+    '40 hits and 9 misses: still welcome'
+  )
 })
 
 t.test('the limit lifts when the window has passed', async t => {

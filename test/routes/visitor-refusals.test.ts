@@ -1,6 +1,16 @@
 import t from 'tap'
 import { buildTestApp } from '../helper.ts'
-import { albumOfKind, expectedUids, freshClient, openLink, photoOutside, setFlag, share, unknownLinkBody, visit } from './visitor-helpers.ts'
+import {
+  albumOfKind,
+  expectedUids,
+  freshClient,
+  openLink,
+  photoOutside,
+  setFlag,
+  share,
+  unknownLinkBody,
+  visit
+} from './visitor-helpers.ts'
 
 const HOUR = 3600_000
 
@@ -36,11 +46,20 @@ t.test('every visitor route refuses a bad link or photo exactly like an unknown 
     const reference = await unknownLinkBody(app)
     t.match(reference, 'This link is not valid or has expired')
     const cases: Array<[string, string[]]> = [
-      ['unknown token', [...albumUrls('never-shared-0001', album.uid), ...photoUrls('never-shared-0001', album.uid, shown)]],
-      ['malformed token', [...albumUrls('X!', album.uid), ...photoUrls('bad%20token%21', album.uid, shown), `/s/short/${album.uid}`]],
+      [
+        'unknown token',
+        [...albumUrls('never-shared-0001', album.uid), ...photoUrls('never-shared-0001', album.uid, shown)]
+      ],
+      [
+        'malformed token',
+        [...albumUrls('X!', album.uid), ...photoUrls('bad%20token%21', album.uid, shown), `/s/short/${album.uid}`]
+      ],
       ['expired link', [...albumUrls(expiring.token, album.uid), ...photoUrls(expiring.token, album.uid, shown)]],
       ['deleted link', [...albumUrls(deleted.token, album.uid), ...photoUrls(deleted.token, album.uid, shown)]],
-      ['token of another album', [...albumUrls(otherLink.token, album.uid), ...photoUrls(otherLink.token, album.uid, shown)]],
+      [
+        'token of another album',
+        [...albumUrls(otherLink.token, album.uid), ...photoUrls(otherLink.token, album.uid, shown)]
+      ],
       ['unknown album', albumUrls(live.token, 'aaaaaaaaaaaaaaaaa')],
       ['photo of another album', photoUrls(live.token, album.uid, stranger)],
       ['unknown photo', photoUrls(live.token, album.uid, 'paaaaaaaaaaaaaaaa')],

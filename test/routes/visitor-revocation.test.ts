@@ -5,7 +5,14 @@ import { albumOfKind, expectedUids, openLink, openedShare, share, unknownLinkBod
 t.test('deleting a link ends access at once, even for a visitor with the album open', async t => {
   const { app, album, photo, link, cookie } = await openedShare(t, 'folder', 'revoke-me-0001')
   const base = `/s/${link.token}/${album.uid}`
-  const urls = [base, `${base}/${photo}`, `${base}/${photo}/thumb/tile`, `${base}/${photo}/thumb/view`, `${base}/${photo}/original`, `${base}/download`]
+  const urls = [
+    base,
+    `${base}/${photo}`,
+    `${base}/${photo}/thumb/tile`,
+    `${base}/${photo}/thumb/view`,
+    `${base}/${photo}/original`,
+    `${base}/download`
+  ]
   for (const url of urls) t.equal((await visit(app, url, cookie)).statusCode, 200, `before: ${url}`)
 
   const owner = await signIn(app)
@@ -26,9 +33,20 @@ t.test('an owner changing the secret ends access through the old one', async t =
   const link = await share(db, album, 'old-secret-0001')
   const cookie = await openLink(app, link.token)
   const owner = await signIn(app)
-  const saved = await ownerPost(app, owner, `/albums/${album.uid}/links/${link.id}`, { secret: 'new-secret-0001', expires: 'keep' })
+  const saved = await ownerPost(app, owner, `/albums/${album.uid}/links/${link.id}`, {
+    secret: 'new-secret-0001',
+    expires: 'keep'
+  })
   t.equal(saved.statusCode, 303)
-  t.equal((await visit(app, `/s/old-secret-0001/${album.uid}/${photo}/thumb/tile`, cookie)).statusCode, 404, 'old secret')
+  t.equal(
+    (await visit(app, `/s/old-secret-0001/${album.uid}/${photo}/thumb/tile`, cookie)).statusCode,
+    404,
+    'old secret'
+  )
   const fresh = await openLink(app, 'new-secret-0001', cookie)
-  t.equal((await visit(app, `/s/new-secret-0001/${album.uid}/${photo}/thumb/tile`, fresh)).statusCode, 200, 'new secret, once opened')
+  t.equal(
+    (await visit(app, `/s/new-secret-0001/${album.uid}/${photo}/thumb/tile`, fresh)).statusCode,
+    200,
+    'new secret, once opened'
+  )
 })

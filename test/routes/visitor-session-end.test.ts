@@ -9,8 +9,15 @@ const powerIcon = async (app: Parameters<typeof visit>[0], cookie: string) =>
 t.test('a saved copy of the visitor cookie is worth nothing after the power icon', async t => {
   const { app, album, photo, link, cookie: saved } = await openedShare(t, 'folder', 'replayed-0001')
   const base = `/s/${link.token}/${album.uid}`
-  const urls = [`${base}/${photo}`, `${base}/${photo}/thumb/tile`, `${base}/${photo}/thumb/view`, `${base}/${photo}/original`,
-    `${base}/download`, `${base}/map`, `${base}/map.geojson`]
+  const urls = [
+    `${base}/${photo}`,
+    `${base}/${photo}/thumb/tile`,
+    `${base}/${photo}/thumb/view`,
+    `${base}/${photo}/original`,
+    `${base}/download`,
+    `${base}/map`,
+    `${base}/map.geojson`
+  ]
   for (const url of urls) t.equal((await visit(app, url, saved)).statusCode, 200, `before: ${url}`)
   t.equal((await powerIcon(app, saved)).statusCode, 303)
   const invalid = await unknownLinkBody(app)

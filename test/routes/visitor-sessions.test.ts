@@ -6,7 +6,13 @@ t.test('a visitor cookie never opens an owner page', async t => {
   const { app, album, photo, cookie } = await openedShare(t, 'folder', 'sessions-0001')
   t.match(cookie, /^albumlink_visit=/, 'only the visitor cookie is set')
   t.notMatch(cookie, /albumlink_owner/)
-  for (const url of ['/albums', `/albums/${album.uid}`, `/albums/${album.uid}/share`, `/photos/${photo}`, `/media/original/${photo}`]) {
+  for (const url of [
+    '/albums',
+    `/albums/${album.uid}`,
+    `/albums/${album.uid}/share`,
+    `/photos/${photo}`,
+    `/media/original/${photo}`
+  ]) {
     const res = await visit(app, url, cookie)
     t.equal(res.statusCode, 302, url)
     t.match(res.headers.location, /^\/login/, `${url} asks to sign in`)
@@ -23,7 +29,10 @@ t.test('the owner browsing a link sees exactly what a visitor sees', async t => 
   await setFlag(db, hidden, 'private')
   const link = await share(db, album, 'sessions-0002')
   const owner = await signIn(app)
-  const ownerOnly = owner.cookie.split('; ').filter(c => c.startsWith('albumlink_owner=')).join('; ')
+  const ownerOnly = owner.cookie
+    .split('; ')
+    .filter(c => c.startsWith('albumlink_owner='))
+    .join('; ')
   t.ok(ownerOnly)
 
   const opened = await visit(app, `/s/${link.token}`, ownerOnly)
@@ -40,6 +49,10 @@ t.test('the owner browsing a link sees exactly what a visitor sees', async t => 
     t.notMatch(asOwner.body, /name="_csrf"|class="menu"|is-private/, 'no owner controls')
   }
   for (const suffix of ['', '/thumb/tile', '/original']) {
-    t.equal((await visit(app, `${base}/${hidden}${suffix}`, ownerCookie)).statusCode, 404, `private photo${suffix} under a link, even for the owner`)
+    t.equal(
+      (await visit(app, `${base}/${hidden}${suffix}`, ownerCookie)).statusCode,
+      404,
+      `private photo${suffix} under a link, even for the owner`
+    )
   }
 })

@@ -12,7 +12,10 @@ t.test('one secret on two albums shares both, and each can be withdrawn alone', 
   for (const album of [first, second]) {
     const added = await ownerPost(app, owner, `/albums/${album.uid}/links`)
     const id = Number(/open=(\d+)/.exec(String(added.headers.location))?.[1])
-    const saved = await ownerPost(app, owner, `/albums/${album.uid}/links/${id}`, { secret: ' Family-Summer-2024 ', expires: 'never' })
+    const saved = await ownerPost(app, owner, `/albums/${album.uid}/links/${id}`, {
+      secret: ' Family-Summer-2024 ',
+      expires: 'never'
+    })
     t.equal(saved.statusCode, 303, `secret saved on ${album.title}`)
     linkIds.push(id)
   }
@@ -32,13 +35,21 @@ t.test('one secret on two albums shares both, and each can be withdrawn alone', 
   const inFirst = new Set(await expectedUids(db, first))
   const onlyInSecond = (await expectedUids(db, second)).find(uid => !inFirst.has(uid)) as string
   t.ok(onlyInSecond)
-  t.equal((await visit(app, `/s/${secret}/${first.uid}/${onlyInSecond}`, cookie)).statusCode, 404, 'a photo is shown only under its own album')
+  t.equal(
+    (await visit(app, `/s/${secret}/${first.uid}/${onlyInSecond}`, cookie)).statusCode,
+    404,
+    'a photo is shown only under its own album'
+  )
 
   const removed = await ownerPost(app, owner, `/albums/${first.uid}/links/${linkIds[0]}/delete`)
   t.equal(removed.statusCode, 303)
   t.equal((await visit(app, `/s/${secret}/${first.uid}`, cookie)).statusCode, 404, 'the withdrawn album is gone')
   const [photo] = await expectedUids(db, second)
-  t.equal((await visit(app, `/s/${secret}/${second.uid}/${photo}/thumb/tile`, cookie)).statusCode, 200, 'the other still works in the open session')
+  t.equal(
+    (await visit(app, `/s/${secret}/${second.uid}/${photo}/thumb/tile`, cookie)).statusCode,
+    200,
+    'the other still works in the open session'
+  )
   const reopened = await visit(app, `/s/${secret}`)
   t.equal(reopened.statusCode, 303, 'opening the link now goes straight to the one album left')
   t.equal(reopened.headers.location, `/s/${secret}/${second.uid}`)

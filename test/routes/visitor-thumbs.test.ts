@@ -23,7 +23,10 @@ t.test('thumbnails revalidate on every use, so revocation is never hidden by a c
   const url = `/s/${link.token}/${album.uid}/${photo}/thumb/tile`
   const { headers } = await visit(app, url, cookie)
   await db.deleteFrom('links').where('id', '=', link.id).execute()
-  const revoked = await visit(app, url, cookie, undefined, { 'if-none-match': String(headers.etag), 'if-modified-since': String(headers['last-modified']) })
+  const revoked = await visit(app, url, cookie, undefined, {
+    'if-none-match': String(headers.etag),
+    'if-modified-since': String(headers['last-modified'])
+  })
   t.equal(revoked.statusCode, 404, 'after revocation the same conditional request is a 404, not a 304')
   t.match(revoked.headers['content-type'], /^text\/html/)
 })

@@ -9,12 +9,19 @@ import { listen, paddedJpegs, startDownload, type Download } from './stream-help
 const MB = 1024 * 1024
 
 /** A folder album of three 8 MiB photos, shared, opened, and the app listening on a real port. */
-async function bigSharedAlbum (t: Parameters<typeof buildTestApp>[0], limits: BuildOptions['limits']) {
+async function bigSharedAlbum(t: Parameters<typeof buildTestApp>[0], limits: BuildOptions['limits']) {
   const originals = await mkdtemp(join(tmpdir(), 'albumlink-bigzip-'))
-  t.teardown(async () => { await rm(originals, { recursive: true, force: true }) })
+  t.teardown(async () => {
+    await rm(originals, { recursive: true, force: true })
+  })
   await paddedJpegs(join(originals, 'big'), 3, 8 * MB)
   const ctx = await buildTestApp(t, { library: { originals }, limits })
-  const album = await ctx.db.selectFrom('albums').selectAll().where('kind', '=', 'folder').where('filter', '=', 'big').executeTakeFirstOrThrow()
+  const album = await ctx.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'folder')
+    .where('filter', '=', 'big')
+    .executeTakeFirstOrThrow()
   const link = await share(ctx.db, album, `bigzip-${Math.random().toString(36).slice(2, 10)}`)
   const cookie = await openLink(ctx.app, link.token)
   const origin = await listen(ctx.app)
@@ -26,12 +33,16 @@ async function bigSharedAlbum (t: Parameters<typeof buildTestApp>[0], limits: Bu
     return d
   }
   // Stalled clients hold their connections; end them before the app closes.
-  t.teardown(() => { for (const d of downloads) d.response.destroy() })
+  t.teardown(() => {
+    for (const d of downloads) d.response.destroy()
+  })
   return { ...ctx, album, link, download }
 }
 
 const bytesOf = (d: Download): Buffer => Buffer.concat(d.received)
-const pause = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
+const pause = async (ms: number): Promise<void> => {
+  await new Promise(resolve => setTimeout(resolve, ms))
+}
 
 t.test('zips are capped per client and server-wide; more get a friendly 503 with Retry-After', async t => {
   const { download, app } = await bigSharedAlbum(t, { zips: 3, zipsPerClient: 2 })
@@ -87,7 +98,10 @@ t.test('a photo made private mid-zip never gets into it', async t => {
   await db.updateTable('photos').set({ private: 1 }).where('path', '=', 'big/padded-1.jpg').execute()
   zip.response.resume()
   t.equal(await zip.ended, 'aborted')
-  t.notOk(bytesOf(zip).toString('latin1').toLowerCase().includes('padded-1'), 'the photo made private is not in the zip')
+  t.notOk(
+    bytesOf(zip).toString('latin1').toLowerCase().includes('padded-1'),
+    'the photo made private is not in the zip'
+  )
 })
 
 t.test('60 stalled zips keep memory growth under 100 MB; the 61st gets 503', async t => {
@@ -98,7 +112,10 @@ t.test('60 stalled zips keep memory growth under 100 MB; the 61st gets 503', asy
   const before = process.memoryUsage().rss
   const stalled: Download[] = []
   for (let i = 0; i < 60; i++) stalled.push(await download(10 + Math.floor(i / 2)))
-  t.ok(stalled.every(d => d.response.statusCode === 200), '60 zips streaming')
+  t.ok(
+    stalled.every(d => d.response.statusCode === 200),
+    '60 zips streaming'
+  )
   t.equal((await download(100)).response.statusCode, 503, 'one more is refused')
   await pause(1500)
   const growth = (process.memoryUsage().rss - before) / MB

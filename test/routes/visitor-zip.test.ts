@@ -12,10 +12,20 @@ t.test('the album zip holds exactly the visible originals, byte for byte, with r
   const uids = await expectedUids(db, folder)
   const album = await manualAlbum(app, db, await signIn(app), 'Été à "Paris"', uids)
   // uids are random: pick the twins among the JPEGs so that their names collide (the folder also holds a video).
-  const jpegs = await db.selectFrom('photos').select('uid').where('uid', 'in', uids).where('path', 'like', '%.jpg').orderBy('uid').execute()
+  const jpegs = await db
+    .selectFrom('photos')
+    .select('uid')
+    .where('uid', 'in', uids)
+    .where('path', 'like', '%.jpg')
+    .orderBy('uid')
+    .execute()
   const [twinA, twinB] = jpegs.map(p => p.uid)
   const [named, hidden, archived] = uids.filter(uid => uid !== twinA && uid !== twinB)
-  await db.updateTable('photos').set({ title: 'Louvre', taken_at: '2024-09-05T16:00:00' }).where('uid', 'in', [twinA, twinB]).execute()
+  await db
+    .updateTable('photos')
+    .set({ title: 'Louvre', taken_at: '2024-09-05T16:00:00' })
+    .where('uid', 'in', [twinA, twinB])
+    .execute()
   await db.updateTable('photos').set({ title: 'Sunset: "Seine"/night' }).where('uid', '=', named).execute()
   await setFlag(db, hidden, 'private')
   await setFlag(db, archived, 'archived')
@@ -27,14 +37,26 @@ t.test('the album zip holds exactly the visible originals, byte for byte, with r
   t.equal(res.headers['content-type'], 'application/zip')
   const disposition = String(res.headers['content-disposition'])
   t.match(disposition, /^attachment; /)
-  t.match(disposition, `filename*=UTF-8''${encodeURIComponent('Été à _Paris_.zip')}`, 'the album title, exactly, per RFC 5987')
+  t.match(
+    disposition,
+    `filename*=UTF-8''${encodeURIComponent('Été à _Paris_.zip')}`,
+    'the album title, exactly, per RFC 5987'
+  )
   t.match(disposition, /filename="[\x20-\x7e]+"/, 'and a plain ASCII fallback')
 
   const entries = await readZip(res.rawPayload)
   // The zip's order (date, then id) decides which twin gets " (2)".
-  const photos = await db.selectFrom('photos').selectAll().where('uid', 'in', uids).where('private', '=', 0).where('archived', '=', 0).orderBy('taken_at').orderBy('id').execute()
+  const photos = await db
+    .selectFrom('photos')
+    .selectAll()
+    .where('uid', 'in', uids)
+    .where('private', '=', 0)
+    .where('archived', '=', 0)
+    .orderBy('taken_at')
+    .orderBy('id')
+    .execute()
   t.equal(entries.size, photos.length, 'one entry per visible photo, no more')
-  const byName = new Map<string, typeof photos[number]>()
+  const byName = new Map<string, (typeof photos)[number]>()
   for (const photo of photos) {
     const file = photo.path.split('/').pop() as string
     const stem = photo.title ? photo.title.replace(/[/:"]+/g, '_') : file.replace(/\.[^.]+$/, '')
@@ -45,7 +67,11 @@ t.test('the album zip holds exactly the visible originals, byte for byte, with r
     for (let n = 2; taken(name); n++) name = `${base} (${n})${ext}`
     byName.set(name, photo)
   }
-  t.same([...entries.keys()].sort(), [...byName.keys()].sort(), 'YYYYMMDD-HHMMSS-<title or file name>.<ext>, collisions renamed')
+  t.same(
+    [...entries.keys()].sort(),
+    [...byName.keys()].sort(),
+    'YYYYMMDD-HHMMSS-<title or file name>.<ext>, collisions renamed'
+  )
   t.ok(entries.has('20240905-160000-Louvre.jpg') && entries.has('20240905-160000-Louvre (2).jpg'))
   for (const [name, photo] of byName) {
     const original = await readFile(join(config.originals, photo.path))
@@ -54,7 +80,10 @@ t.test('the album zip holds exactly the visible originals, byte for byte, with r
   const paths = await db.selectFrom('photos').select('path').where('uid', 'in', [hidden, archived]).execute()
   for (const { path } of paths) {
     const original = await readFile(join(config.originals, path))
-    t.notOk([...entries.values()].some(b => b.equals(original)), `${path} (private or archived) is absent`)
+    t.notOk(
+      [...entries.values()].some(b => b.equals(original)),
+      `${path} (private or archived) is absent`
+    )
   }
 })
 
@@ -80,5 +109,9 @@ t.test('an album with nothing visible downloads as a valid empty zip', async t =
   const res = await visit(app, `/s/${link.token}/${album.uid}/download`, cookie)
   t.equal(res.statusCode, 200)
   t.equal((await readZip(res.rawPayload)).size, 0)
-  t.notMatch((await visit(app, `/s/${link.token}/${album.uid}`, cookie)).body, '/download"', 'and the page offers no download')
+  t.notMatch(
+    (await visit(app, `/s/${link.token}/${album.uid}`, cookie)).body,
+    '/download"',
+    'and the page offers no download'
+  )
 })

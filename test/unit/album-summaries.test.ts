@@ -15,7 +15,15 @@ t.test('grouped summaries equal one-by-one summaries for every album', async t =
   // Private and archived photos, including the first photo of some albums (their default cover).
   const photos = await db.selectFrom('photos').select(['id', 'uid']).orderBy('taken_at').execute()
   for (const p of photos.filter((_, i) => i % 7 === 0)) await setPrivate(db, p.uid, true)
-  await db.updateTable('photos').set({ archived: 1 }).where('id', 'in', photos.filter((_, i) => i % 11 === 3).map(p => p.id)).execute()
+  await db
+    .updateTable('photos')
+    .set({ archived: 1 })
+    .where(
+      'id',
+      'in',
+      photos.filter((_, i) => i % 11 === 3).map(p => p.id)
+    )
+    .execute()
 
   let compared = 0
   for (const kind of KINDS) {
@@ -24,7 +32,14 @@ t.test('grouped summaries equal one-by-one summaries for every album', async t =
       const grouped = await summarizeKind(db, kind, audience)
       for (const album of albums) {
         const one = await summarizeAlbum(db, album, audience)
-        const many = grouped.get(album.id) ?? { count: 0, videoCount: 0, privateCount: 0, first: null, last: null, cover: null }
+        const many = grouped.get(album.id) ?? {
+          count: 0,
+          videoCount: 0,
+          privateCount: 0,
+          first: null,
+          last: null,
+          cover: null
+        }
         if (album.cover_photo_id === null) t.same(many, one, `${kind} ${album.title} (${audience})`)
         else t.same({ ...many, cover: one.cover }, one, `${kind} ${album.title} (${audience}), chosen cover aside`)
         compared++
@@ -40,7 +55,14 @@ t.test('a long list keeps a chosen cover, and a visitor never gets a private one
   const months = await listAlbums(db, 'month')
   const albums = [...folders, ...months]
   t.ok(albums.length > 8, `${albums.length} albums take the grouped path`)
-  const monthOf = async (filter: string) => await db.selectFrom('photos').select(['id', 'uid']).where('taken_at', 'like', `${filter}%`).where('private', '=', 0).orderBy('taken_at', 'desc').execute()
+  const monthOf = async (filter: string) =>
+    await db
+      .selectFrom('photos')
+      .select(['id', 'uid'])
+      .where('taken_at', 'like', `${filter}%`)
+      .where('private', '=', 0)
+      .orderBy('taken_at', 'desc')
+      .execute()
   const sizes = await Promise.all(months.map(async m => (await monthOf(m.filter)).length))
   const target = months[sizes.indexOf(Math.max(...sizes))]
   const members = await monthOf(target.filter)
@@ -48,7 +70,7 @@ t.test('a long list keeps a chosen cover, and a visitor never gets a private one
   const chosen = members[0]
   await db.updateTable('albums').set({ cover_photo_id: chosen.id }).where('id', '=', target.id).execute()
   const withCover = { ...target, cover_photo_id: chosen.id }
-  const list = [...folders, ...months.map(m => m.id === target.id ? withCover : m)]
+  const list = [...folders, ...months.map(m => (m.id === target.id ? withCover : m))]
 
   const owner = await summarizeAll(db, list, 'owner')
   t.equal(owner.find(a => a.id === target.id)?.summary.cover?.uid, chosen.uid, 'the chosen cover is used')
@@ -57,6 +79,11 @@ t.test('a long list keeps a chosen cover, and a visitor never gets a private one
   const visitor = await summarizeAll(db, list, 'visitor')
   const cover = visitor.find(a => a.id === target.id)?.summary.cover
   t.ok(cover && cover.uid !== chosen.uid, 'a private chosen cover is replaced for a visitor')
-  const privateUids = new Set((await db.selectFrom('photos').select('uid').where('private', '=', 1).execute()).map(p => p.uid))
-  t.notOk(visitor.some(a => a.summary.cover && privateUids.has(a.summary.cover.uid)), 'no visitor cover is private')
+  const privateUids = new Set(
+    (await db.selectFrom('photos').select('uid').where('private', '=', 1).execute()).map(p => p.uid)
+  )
+  t.notOk(
+    visitor.some(a => a.summary.cover && privateUids.has(a.summary.cover.uid)),
+    'no visitor cover is private'
+  )
 })

@@ -11,7 +11,11 @@ import { ROOT } from '../helper.ts'
 t.setTimeout(330_000)
 t.test('npm run bench -- --quick produces a full table', async t => {
   const out = join(await mkdtemp(join(tmpdir(), 'albumlink-bench-smoke-')), 'results.json')
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/run.ts'), '--quick', `--out=${out}`], { cwd: ROOT, timeout: 300_000 })
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench/run.ts'), '--quick', `--out=${out}`],
+    { cwd: ROOT, timeout: 300_000 }
+  )
   const results = JSON.parse(await readFile(out, 'utf8'))
   t.equal(results.rows.length, 16)
   for (const row of results.rows) t.ok(Number.isFinite(row.albumlink) && row.albumlink >= 0, row.benchmark)

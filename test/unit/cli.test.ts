@@ -16,13 +16,20 @@ interface Run {
   stop: () => Promise<number | null>
 }
 
-/** A command in a child process without a terminal (pipes, as a service manager runs it), with only the given ALBUMLINK_ variables. */
-function run (file: string, args: string[], env: Record<string, string>): Run {
+/**
+ * A command in a child process without a terminal (pipes, as a service manager runs it), with only the given ALBUMLINK_
+ * variables.
+ */
+function run(file: string, args: string[], env: Record<string, string>): Run {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ALBUMLINK_')))
   const child = spawn(file, args, { cwd: ROOT, env: { ...clean, ...env } })
   let text = ''
-  child.stdout.on('data', (chunk: Buffer) => { text += chunk.toString() })
-  child.stderr.on('data', (chunk: Buffer) => { text += chunk.toString() })
+  child.stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString()
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    text += chunk.toString()
+  })
   const exited = once(child, 'exit').then(([code]) => code as number | null)
   return {
     output: () => text,
@@ -36,18 +43,24 @@ function run (file: string, args: string[], env: Record<string, string>): Run {
       }
       throw new Error(`no ${String(pattern)} in output:\n${text}`)
     },
-    stop: async () => { if (child.exitCode === null) child.kill('SIGTERM'); return await exited }
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return await exited
+    }
   }
 }
 
 /** `albumlink <command>` */
-const cli = (command: string, env: Record<string, string>): Run => run(process.execPath, ['--import', 'tsx', 'src/cli.ts', command], env)
+const cli = (command: string, env: Record<string, string>): Run =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli.ts', command], env)
 const serve = (env: Record<string, string>): Run => cli('serve', env)
 
-async function library (t: { teardown: (fn: () => unknown) => void }): Promise<Record<string, string>> {
+async function library(t: { teardown: (fn: () => unknown) => void }): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-cli-'))
   await mkdir(join(dir, 'photos'))
-  t.teardown(async () => { await rm(dir, { recursive: true, force: true }) })
+  t.teardown(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
   return { ALBUMLINK_DATA: join(dir, 'data'), ALBUMLINK_ORIGINALS: join(dir, 'photos'), ALBUMLINK_PORT: '0' }
 }
 
@@ -69,14 +82,14 @@ t.test('serve prints its URL and a generated password once, and stops on SIGTERM
 })
 
 t.test('a configured password is never printed', async t => {
-  const run = serve({ ...await library(t), ALBUMLINK_PASSWORD: 'whatever123' })
+  const run = serve({ ...(await library(t)), ALBUMLINK_PASSWORD: 'whatever123' })
   await run.waitFor(/Indexed 0 files/)
   await run.stop()
   t.notMatch(run.output(), /password|whatever123/i)
 })
 
 t.test('bad configuration: one readable line and exit code 1', async t => {
-  const run = serve({ ...await library(t), ALBUMLINK_PORT: 'abc' })
+  const run = serve({ ...(await library(t)), ALBUMLINK_PORT: 'abc' })
   t.equal(await run.exited, 1)
   t.equal(run.output().trim(), 'Invalid configuration: ALBUMLINK_PORT must be integer (got "abc")')
 })
@@ -85,7 +98,9 @@ t.test('a port in use: a readable error, and the generated password is not lost'
   const env = await library(t)
   const blocker = createServer().listen(0, '127.0.0.1')
   await once(blocker, 'listening')
-  t.teardown(() => { blocker.close() })
+  t.teardown(() => {
+    blocker.close()
+  })
   const port = String((blocker.address() as { port: number }).port)
   const run = serve({ ...env, ALBUMLINK_PORT: port })
   t.equal(await run.exited, 1)
@@ -122,7 +137,10 @@ t.test('npm start without a terminal stops cleanly on SIGTERM within 5 s', async
   await start.stop()
   let listening = true
   while (listening && Date.now() - sent < 5000) {
-    listening = await fetch(`${url}/healthz`).then(() => true, () => false)
+    listening = await fetch(`${url}/healthz`).then(
+      () => true,
+      () => false
+    )
     if (listening) await new Promise(resolve => setTimeout(resolve, 100))
   }
   t.notOk(listening, 'the server is gone within 5 s')
@@ -134,17 +152,26 @@ t.test('signing in succeeds on the first try, right after /login first answers',
   await once(blocker, 'listening')
   const port = (blocker.address() as { port: number }).port
   await new Promise(resolve => blocker.close(resolve))
-  const server = serve({ ...await library(t), ALBUMLINK_PORT: String(port), ALBUMLINK_PASSWORD: 'first-try-password' })
+  const server = serve({
+    ...(await library(t)),
+    ALBUMLINK_PORT: String(port),
+    ALBUMLINK_PASSWORD: 'first-try-password'
+  })
   let page: Response | null = null
   for (let i = 0; i < 4000 && !page; i++) {
     page = await fetch(`http://127.0.0.1:${port}/login`).catch(() => null)
     if (!page) await new Promise(resolve => setTimeout(resolve, 5))
   }
   if (!page) throw new Error(`the server never answered:\n${server.output()}`)
-  const cookie = page.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+  const cookie = page.headers
+    .getSetCookie()
+    .map(c => c.split(';')[0])
+    .join('; ')
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
   const login = await fetch(`http://127.0.0.1:${port}/login`, {
-    method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ _csrf: csrf, password: 'first-try-password' })
   })
   t.equal(login.status, 303, 'the owner exists before the server answers')

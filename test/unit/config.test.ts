@@ -18,15 +18,22 @@ t.test('defaults', async t => {
 t.test('reads only the environment it is given', async t => {
   const saved = process.env.ALBUMLINK_PORT
   process.env.ALBUMLINK_PORT = '9999'
-  t.teardown(() => { if (saved === undefined) delete process.env.ALBUMLINK_PORT; else process.env.ALBUMLINK_PORT = saved })
+  t.teardown(() => {
+    if (saved === undefined) delete process.env.ALBUMLINK_PORT
+    else process.env.ALBUMLINK_PORT = saved
+  })
   t.equal(loadConfig({}).port, 2342)
   t.equal(loadConfig().port, 9999)
 })
 
 t.test('values are parsed and resolved', async t => {
   const config = loadConfig({
-    ALBUMLINK_PORT: '8080', ALBUMLINK_HOST: '0.0.0.0', ALBUMLINK_DATA: 'somewhere/data',
-    ALBUMLINK_ORIGINALS: '/photos/', ALBUMLINK_PASSWORD: 'long enough', ALBUMLINK_LOG_LEVEL: 'debug'
+    ALBUMLINK_PORT: '8080',
+    ALBUMLINK_HOST: '0.0.0.0',
+    ALBUMLINK_DATA: 'somewhere/data',
+    ALBUMLINK_ORIGINALS: '/photos/',
+    ALBUMLINK_PASSWORD: 'long enough',
+    ALBUMLINK_LOG_LEVEL: 'debug'
   })
   t.equal(config.port, 8080)
   t.equal(config.host, '0.0.0.0')

@@ -1,5 +1,12 @@
 import t from 'tap'
-import { dateTimeTitle, dayTitle, monthRangeTitle, monthTitle, nextMonthStart, rangeTitle } from '../../src/views/dates.ts'
+import {
+  dateTimeTitle,
+  dayTitle,
+  monthRangeTitle,
+  monthTitle,
+  nextMonthStart,
+  rangeTitle
+} from '../../src/views/dates.ts'
 
 t.test('months and days read as people write them', async t => {
   t.equal(monthTitle('2024-07'), 'July 2024')

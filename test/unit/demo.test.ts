@@ -39,9 +39,15 @@ t.test('about sixty readable photos and three videos with camera dates', async t
   t.match(stats, { files: 63, processed: 63, failed: 0 })
   const videos = photos.filter(p => p.media === 'video')
   t.same(videos.map(v => v.video_codec).sort(), ['h264', 'h264', 'hevc'])
-  t.ok(videos.every(v => v.country_code && v.taken_at_utc && v.duration && v.duration >= 3), 'dated and placed')
+  t.ok(
+    videos.every(v => v.country_code && v.taken_at_utc && v.duration && v.duration >= 3),
+    'dated and placed'
+  )
   t.ok(photos.every(p => p.error === null && p.taken_estimated === 0 && p.camera === 'Albumlink Demo Camera'))
-  t.ok(photos.every(p => p.taken_at_utc !== null), 'offsets give UTC times')
+  t.ok(
+    photos.every(p => p.taken_at_utc !== null),
+    'offsets give UTC times'
+  )
   t.ok(photos.some(p => p.height! > p.width!) && photos.some(p => p.width! > p.height!), 'portraits and landscapes')
 })
 
@@ -53,20 +59,43 @@ t.test('dates and places spread wide enough for every page', async t => {
   t.ok(countries.length >= 4, countries.join(', '))
   const states = distinct(photos.map(p => p.state).filter(Boolean))
   t.ok(states.length >= 6, states.join(', '))
-  t.ok(photos.some(p => p.lat === null), 'some photos have no place')
+  t.ok(
+    photos.some(p => p.lat === null),
+    'some photos have no place'
+  )
   const unplaced = photos.filter(p => p.lat !== null && (p.country_code === null || p.state === null)).map(p => p.path)
   t.same(unplaced, [], 'every located photo lands in a state, none in the water')
 })
 
 t.test('months, states and folders are derived', async t => {
-  t.same(ofKind('month').map(a => a.filter).sort(), distinct(photos.map(p => p.taken_at!.slice(0, 7))).sort())
-  t.match(albums.find(a => a.kind === 'month' && a.filter === '2024-06'), { title: 'June 2024', slug: 'june-2024' })
-  t.match(albums.find(a => a.kind === 'state' && a.filter === 'IT/Toscana'), { title: 'Toscana', description: 'Italy' })
+  t.same(
+    ofKind('month')
+      .map(a => a.filter)
+      .sort(),
+    distinct(photos.map(p => p.taken_at!.slice(0, 7))).sort()
+  )
+  t.match(
+    albums.find(a => a.kind === 'month' && a.filter === '2024-06'),
+    { title: 'June 2024', slug: 'june-2024' }
+  )
+  t.match(
+    albums.find(a => a.kind === 'state' && a.filter === 'IT/Toscana'),
+    { title: 'Toscana', description: 'Italy' }
+  )
   t.equal(ofKind('state').length, distinct(photos.map(p => p.state).filter(Boolean)).length)
   const folders = (await readdir(join(dir, 'originals'), { recursive: true, withFileTypes: true }))
-    .filter(e => e.name.endsWith('.jpg')).map(e => e.parentPath.slice(join(dir, 'originals').length + 1))
-  t.same(ofKind('folder').map(a => a.filter).sort(), distinct(folders).sort())
-  t.match(albums.find(a => a.kind === 'folder' && a.filter === '2024/tuscany'), { title: 'tuscany' })
+    .filter(e => e.name.endsWith('.jpg'))
+    .map(e => e.parentPath.slice(join(dir, 'originals').length + 1))
+  t.same(
+    ofKind('folder')
+      .map(a => a.filter)
+      .sort(),
+    distinct(folders).sort()
+  )
+  t.match(
+    albums.find(a => a.kind === 'folder' && a.filter === '2024/tuscany'),
+    { title: 'tuscany' }
+  )
 })
 
 t.test('each trip is a moment of at least three photos', async t => {
@@ -75,7 +104,10 @@ t.test('each trip is a moment of at least three photos', async t => {
   for (const m of moments) {
     const members = await db.selectFrom('album_photos').select('photo_id').where('album_id', '=', m.id).execute()
     t.ok(members.length >= 3, `${m.title}: ${members.length} photos`)
-    t.match(m.title, /^.+, (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/)
+    t.match(
+      m.title,
+      /^.+, (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/
+    )
   }
   t.ok(moments.some(m => m.title === 'Toscana, June 2024' && m.filter === 'IT/2024-06-10'))
   const tripFolders = distinct(photos.filter(p => p.lat !== null).map(p => p.folder))
@@ -85,8 +117,16 @@ t.test('each trip is a moment of at least three photos', async t => {
 t.test('no manual albums until the server makes them once', async t => {
   t.same(ofKind('album'), [])
   t.equal(await ensureDemoAlbums(db, join(dir, 'originals')), 3)
-  const made = await db.selectFrom('albums').select(['id', 'title']).where('kind', '=', 'album').orderBy('title').execute()
-  t.same(made.map(a => a.title), ['At home', 'Best of the year', 'Italy 2024'])
+  const made = await db
+    .selectFrom('albums')
+    .select(['id', 'title'])
+    .where('kind', '=', 'album')
+    .orderBy('title')
+    .execute()
+  t.same(
+    made.map(a => a.title),
+    ['At home', 'Best of the year', 'Italy 2024']
+  )
   for (const album of made) {
     const members = await db.selectFrom('album_photos').select('photo_id').where('album_id', '=', album.id).execute()
     t.ok(members.length >= 3, `${album.title}: ${members.length}`)
@@ -96,13 +136,18 @@ t.test('no manual albums until the server makes them once', async t => {
 
 t.test('regenerating writes the very same photos', async t => {
   t.equal(await generateDemoLibrary(join(dir, 'originals')), 63)
-  t.match(await runIndex(db, { originals: join(dir, 'originals'), thumbsDir: join(dir, 'thumbs') }), { processed: 0, unchanged: 63 })
+  t.match(await runIndex(db, { originals: join(dir, 'originals'), thumbsDir: join(dir, 'thumbs') }), {
+    processed: 0,
+    unchanged: 63
+  })
 })
 
 t.test('a folder that is not a demo library is never replaced', async t => {
   const photos = join(dir, 'my-photos')
   await mkdir(photos)
   await writeFile(join(photos, 'wedding.jpg'), 'precious')
-  await t.rejects(generateDemoLibrary(photos), { message: /is not a demo library written by albumlink; not replacing it/ })
+  await t.rejects(generateDemoLibrary(photos), {
+    message: /is not a demo library written by albumlink; not replacing it/
+  })
   t.equal(await readFile(join(photos, 'wedding.jpg'), 'utf8'), 'precious')
 })

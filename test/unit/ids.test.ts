@@ -3,7 +3,13 @@ import { base32, newUid, slugify } from '../../src/util/ids.ts'
 
 t.test('base32 gives the RFC 4648 test vectors, lower case and unpadded', async t => {
   const vectors: Array<[string, string]> = [
-    ['', ''], ['f', 'my'], ['fo', 'mzxq'], ['foo', 'mzxw6'], ['foob', 'mzxw6yq'], ['fooba', 'mzxw6ytb'], ['foobar', 'mzxw6ytboi']
+    ['', ''],
+    ['f', 'my'],
+    ['fo', 'mzxq'],
+    ['foo', 'mzxw6'],
+    ['foob', 'mzxw6yq'],
+    ['fooba', 'mzxw6ytb'],
+    ['foobar', 'mzxw6ytboi']
   ]
   for (const [input, output] of vectors) t.equal(base32(Buffer.from(input)), output, JSON.stringify(input))
 })

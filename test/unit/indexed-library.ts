@@ -7,7 +7,10 @@ import { migrateToLatest } from '../../src/db/migrate.ts'
 import type { DB, Photo } from '../../src/db/schema.ts'
 import { runIndex, type IndexStats } from '../../src/library/indexer/index.ts'
 
-interface Hooks { before: (fn: () => Promise<void>) => void, teardown: (fn: () => Promise<void>) => void }
+interface Hooks {
+  before: (fn: () => Promise<void>) => void
+  teardown: (fn: () => Promise<void>) => void
+}
 
 export interface IndexedLibrary {
   db: Kysely<DB>
@@ -25,7 +28,7 @@ export interface IndexedLibrary {
  * A library indexed once before a test file's tests (into a temp folder with
  * its own database) and removed after them; `prepare` returns the originals.
  */
-export function indexedLibrary (t: Hooks, prepare: (dir: string) => Promise<string>): IndexedLibrary {
+export function indexedLibrary(t: Hooks, prepare: (dir: string) => Promise<string>): IndexedLibrary {
   const lib = { byPath: new Map<string, Photo>() } as IndexedLibrary
   lib.photo = path => {
     const found = lib.byPath.get(path)

@@ -24,18 +24,42 @@ t.test('dates, places and camera of the GPS files', async t => {
   t.equal(p.taken_estimated, 0)
   t.ok(Math.abs((p.lat ?? 0) - 43.4674) < 0.0001, `lat ${p.lat}`)
   t.ok(Math.abs((p.lng ?? 0) - 11.8851) < 0.0001, `lng ${p.lng}`)
-  t.match(p, { country_code: 'IT', country: 'Italy', state: 'Toscana', camera: 'NIKON COOLPIX P6000', width: 640, height: 480, folder: 'jpg/gps' })
+  t.match(p, {
+    country_code: 'IT',
+    country: 'Italy',
+    state: 'Toscana',
+    camera: 'NIKON COOLPIX P6000',
+    width: 640,
+    height: 480,
+    folder: 'jpg/gps'
+  })
   const gps = [...lib.byPath.values()].filter(p => p.folder === 'jpg/gps')
   t.equal(gps.length, 9)
   for (const p of gps) {
     t.match(p.taken_at, /^2008-10-22T1[67]:/, p.path)
     t.equal(p.state, 'Toscana', p.path)
   }
-  const moment = await lib.db.selectFrom('albums').selectAll().where('kind', '=', 'moment').where('filter', '=', 'IT/2008-10-22').executeTakeFirstOrThrow()
+  const moment = await lib.db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', 'moment')
+    .where('filter', '=', 'IT/2008-10-22')
+    .executeTakeFirstOrThrow()
   t.equal(moment.title, 'Toscana, October 2008')
   const members = await lib.db.selectFrom('album_photos').select('photo_id').where('album_id', '=', moment.id).execute()
-  t.same(members.map(m => m.photo_id).sort(), gps.map(p => p.id).sort(), 'the nine photos of that afternoon are one moment')
-  t.ok(await lib.db.selectFrom('albums').select('id').where('kind', '=', 'state').where('filter', '=', 'IT/Toscana').executeTakeFirst())
+  t.same(
+    members.map(m => m.photo_id).sort(),
+    gps.map(p => p.id).sort(),
+    'the nine photos of that afternoon are one moment'
+  )
+  t.ok(
+    await lib.db
+      .selectFrom('albums')
+      .select('id')
+      .where('kind', '=', 'state')
+      .where('filter', '=', 'IT/Toscana')
+      .executeTakeFirst()
+  )
 })
 
 t.test('date fallbacks: IFD0 date, then the file time marked as estimated', async t => {
@@ -50,7 +74,7 @@ t.test('camera names join make and model without repeating the make', async t =>
   t.equal(photo('jpg/Fujifilm_FinePix_E500.jpg').camera, 'FUJIFILM FinePix E500')
 })
 
-async function grey (file: string): Promise<Buffer> {
+async function grey(file: string): Promise<Buffer> {
   return await sharp(file).resize(32, 32, { fit: 'fill' }).greyscale().raw().toBuffer()
 }
 const difference = (a: Buffer, b: Buffer): number => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]), 0) / a.length
@@ -74,20 +98,42 @@ t.test('every orientation comes out upright', async t => {
 t.test('a corrupted file is recorded with its error and kept out of every album', async t => {
   const broken = photo('jpg/corrupted.jpg')
   t.match(broken.error, /^not a readable JPEG image: /)
-  t.equal(await lib.db.selectFrom('album_photos').select('album_id').where('photo_id', '=', broken.id).executeTakeFirst(), undefined)
+  t.equal(
+    await lib.db.selectFrom('album_photos').select('album_id').where('photo_id', '=', broken.id).executeTakeFirst(),
+    undefined
+  )
   for (const album of await lib.db.selectFrom('albums').selectAll().execute()) {
     const ids = await albumPhotosQuery(lib.db, album, 'owner').select('photos.id').execute()
-    t.notOk(ids.some(r => r.id === broken.id), `not in ${album.kind} ${album.filter}`)
+    t.notOk(
+      ids.some(r => r.id === broken.id),
+      `not in ${album.kind} ${album.filter}`
+    )
   }
   const failures = [...lib.byPath.values()].filter(p => p.error !== null).map(p => p.path)
   t.same(failures, ['jpg/corrupted.jpg'], 'the only failure')
   t.equal(photo('jpg/long_description.jpg').error, null, 'files after it were indexed')
-  t.ok(await lib.db.selectFrom('albums').select('id').where('kind', '=', 'folder').where('filter', '=', 'jpg').executeTakeFirst())
+  t.ok(
+    await lib.db
+      .selectFrom('albums')
+      .select('id')
+      .where('kind', '=', 'folder')
+      .where('filter', '=', 'jpg')
+      .executeTakeFirst()
+  )
 })
 
 t.test('a second run does no image work', async t => {
   const second = await lib.index()
-  t.match(second, { files: lib.stats.files, processed: 0, unchanged: lib.stats.processed, failed: lib.stats.failed, missing: 0 })
+  t.match(second, {
+    files: lib.stats.files,
+    processed: 0,
+    unchanged: lib.stats.processed,
+    failed: lib.stats.failed,
+    missing: 0
+  })
   const after = await lib.db.selectFrom('photos').select(['path', 'uid', 'indexed_at']).execute()
-  t.ok(after.every(p => photo(p.path).uid === p.uid && photo(p.path).indexed_at === p.indexed_at), 'no row rewritten')
+  t.ok(
+    after.every(p => photo(p.path).uid === p.uid && photo(p.path).indexed_at === p.indexed_at),
+    'no row rewritten'
+  )
 })

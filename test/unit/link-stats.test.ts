@@ -7,24 +7,57 @@ import { changeVersion } from '../../src/db/read-cache.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import { LinkStats } from '../../src/sharing/link-stats.ts'
 
-async function linkDb (t: { teardown: (fn: () => unknown) => void }) {
+async function linkDb(t: { teardown: (fn: () => unknown) => void }) {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-stats-'))
   const db = connectDb(join(dir, 'db.sqlite'))
-  t.teardown(async () => { await db.destroy(); await rm(dir, { recursive: true, force: true }) })
+  t.teardown(async () => {
+    await db.destroy()
+    await rm(dir, { recursive: true, force: true })
+  })
   await migrateToLatest(db)
   const now = new Date().toISOString()
-  const album = await db.insertInto('albums').values({ uid: 'a1', kind: 'album', slug: 'a', title: 'A', filter: 'a1', cover_photo_id: null, created_at: now, updated_at: now })
-    .returning('id').executeTakeFirstOrThrow()
-  const link = await db.insertInto('links').values({ token: 'stats-token', album_id: album.id, expires_at: null, created_at: now, updated_at: now, created_by: 'test', max_visits: null })
-    .returning('id').executeTakeFirstOrThrow()
-  const stored = async () => await db.selectFrom('links').select(['photo_views', 'downloads', 'zip_downloads', 'last_visit_at']).where('id', '=', link.id).executeTakeFirstOrThrow()
+  const album = await db
+    .insertInto('albums')
+    .values({
+      uid: 'a1',
+      kind: 'album',
+      slug: 'a',
+      title: 'A',
+      filter: 'a1',
+      cover_photo_id: null,
+      created_at: now,
+      updated_at: now
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const link = await db
+    .insertInto('links')
+    .values({
+      token: 'stats-token',
+      album_id: album.id,
+      expires_at: null,
+      created_at: now,
+      updated_at: now,
+      created_by: 'test',
+      max_visits: null
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const stored = async () =>
+    await db
+      .selectFrom('links')
+      .select(['photo_views', 'downloads', 'zip_downloads', 'last_visit_at'])
+      .where('id', '=', link.id)
+      .executeTakeFirstOrThrow()
   return { db, id: link.id, stored }
 }
 
 t.test('counts wait in memory until a flush, then add up in one write that moves no data version', async t => {
   const { db, id, stored } = await linkDb(t)
   const stats = new LinkStats(db, 60_000)
-  t.teardown(async () => { await stats.stop() })
+  t.teardown(async () => {
+    await stats.stop()
+  })
   const version = changeVersion(db)
   stats.count(id, 'photo_views')
   stats.count(id, 'photo_views')
@@ -33,12 +66,20 @@ t.test('counts wait in memory until a flush, then add up in one write that moves
   stats.visited(id, new Date('2025-03-01T10:00:00.000Z'))
   t.same(await stored(), { photo_views: 0, downloads: 0, zip_downloads: 0, last_visit_at: null }, 'nothing written yet')
   await stats.flush()
-  t.same(await stored(), { photo_views: 2, downloads: 1, zip_downloads: 0, last_visit_at: '2025-03-02T10:00:00.000Z' }, 'written, with the latest visit')
+  t.same(
+    await stored(),
+    { photo_views: 2, downloads: 1, zip_downloads: 0, last_visit_at: '2025-03-02T10:00:00.000Z' },
+    'written, with the latest visit'
+  )
   stats.count(id, 'zip_downloads')
   stats.visited(id, new Date('2025-02-01T00:00:00.000Z'))
   await stats.flush()
-  t.same(await stored(), { photo_views: 2, downloads: 1, zip_downloads: 1, last_visit_at: '2025-03-02T10:00:00.000Z' }, 'added up; an older visit never moves the last one back')
-  t.equal(changeVersion(db), version, 'the caches\' data version did not move')
+  t.same(
+    await stored(),
+    { photo_views: 2, downloads: 1, zip_downloads: 1, last_visit_at: '2025-03-02T10:00:00.000Z' },
+    'added up; an older visit never moves the last one back'
+  )
+  t.equal(changeVersion(db), version, "the caches' data version did not move")
   await stats.flush()
   t.equal(changeVersion(db), version, 'an empty flush writes nothing')
 })

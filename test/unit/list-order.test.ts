@@ -8,6 +8,9 @@ t.test('moments newest first; states by country name, then state name', async t 
   t.ok(days.length >= 5)
   t.same(days, [...days].sort().reverse())
   const states = (await listAlbums(db, 'state')).map(s => [s.description, s.title])
-  t.same(states, [...states].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1])))
+  t.same(
+    states,
+    [...states].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]))
+  )
   t.equal(states[0][0], 'France', 'France before Germany, Italy, United States')
 })

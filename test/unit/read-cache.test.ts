@@ -6,10 +6,13 @@ import { connectDb } from '../../src/db/connect.ts'
 import { changeVersion, ReadCache } from '../../src/db/read-cache.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 
-async function twoConnections (t: { teardown: (fn: () => unknown) => void }): Promise<ReturnType<typeof connectDb>[]> {
+async function twoConnections(t: { teardown: (fn: () => unknown) => void }): Promise<ReturnType<typeof connectDb>[]> {
   const file = join(await mkdtemp(join(tmpdir(), 'albumlink-version-')), 'db.sqlite')
   const [db, other] = [connectDb(file), connectDb(file)]
-  t.teardown(async () => { await db.destroy(); await other.destroy() })
+  t.teardown(async () => {
+    await db.destroy()
+    await other.destroy()
+  })
   await migrateToLatest(db)
   return [db, other]
 }
@@ -32,7 +35,10 @@ t.test('a read cache keeps values, null included, until the data changes', async
   const [db] = await twoConnections(t)
   const cache = new ReadCache<string | null>(db, 2)
   let reads = 0
-  const read = (value: string | null) => async () => { reads++; return value }
+  const read = (value: string | null) => async () => {
+    reads++
+    return value
+  }
   t.equal(await cache.get('a', read('first')), 'first')
   t.equal(await cache.get('a', read('other')), 'first', 'kept')
   t.equal(await cache.get('b', read(null)), null)

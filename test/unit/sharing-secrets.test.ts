@@ -6,11 +6,17 @@ t.test('generated secrets: 128 random bits as 26 lower-case base32 characters', 
   for (const s of secrets.slice(0, 50)) t.match(s, /^[a-z2-7]{26}$/)
   t.equal(new Set(secrets).size, secrets.length, 'no repeats')
   // 16 bytes fill 25 characters and 3 bits of the last one, whose low 2 bits are padding.
-  t.ok(secrets.every(s => 'aeimquy4'.includes(s[25])), 'the last character carries 3 bits')
+  t.ok(
+    secrets.every(s => 'aeimquy4'.includes(s[25])),
+    'the last character carries 3 bits'
+  )
   for (let i = 0; i < 25; i++) {
     t.ok(new Set(secrets.map(s => s[i])).size === 32, `position ${i} uses the whole alphabet`)
   }
-  t.ok(secrets.every(s => normaliseSecret(s).ok), 'a generated secret passes the owner rule')
+  t.ok(
+    secrets.every(s => normaliseSecret(s).ok),
+    'a generated secret passes the owner rule'
+  )
 })
 
 t.test('owner-typed secrets are trimmed and lower-cased', async t => {

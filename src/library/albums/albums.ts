@@ -19,21 +19,30 @@ const SORT_KEY: Partial<Record<AlbumKind, (a: Album) => string>> = {
   state: a => `${a.description}\u0000${a.title}`
 }
 
-export async function listAlbums (db: Kysely<DB>, kind: AlbumKind): Promise<Album[]> {
+export async function listAlbums(db: Kysely<DB>, kind: AlbumKind): Promise<Album[]> {
   const [column, direction] = LIST_ORDER[kind]
-  const albums = await db.selectFrom('albums').selectAll().where('kind', '=', kind)
-    .orderBy(column, direction).orderBy('id', 'asc').execute()
+  const albums = await db
+    .selectFrom('albums')
+    .selectAll()
+    .where('kind', '=', kind)
+    .orderBy(column, direction)
+    .orderBy('id', 'asc')
+    .execute()
   const key = SORT_KEY[kind]
   if (!key) return albums
   const sign = direction === 'desc' ? -1 : 1
   return albums.sort((a, b) => sign * key(a).localeCompare(key(b)) || a.id - b.id)
 }
 
-export async function findAlbum (db: Kysely<DB>, uid: string): Promise<Album | undefined> {
+export async function findAlbum(db: Kysely<DB>, uid: string): Promise<Album | undefined> {
   return await db.selectFrom('albums').selectAll().where('uid', '=', uid).executeTakeFirst()
 }
 
-export async function findAlbumsById (db: Kysely<DB>, ids: readonly number[]): Promise<Album[]> {
+export async function findAlbumsById(db: Kysely<DB>, ids: readonly number[]): Promise<Album[]> {
   if (ids.length === 0) return []
-  return await db.selectFrom('albums').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+  return await db
+    .selectFrom('albums')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
 }

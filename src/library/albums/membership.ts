@@ -11,14 +11,20 @@ export type AlbumRef = Pick<Album, 'id' | 'kind' | 'filter'>
  * folders are derived from photo columns, so they always show what belongs
  * to them now.
  */
-export function albumPhotosQuery (db: Kysely<DB>, album: AlbumRef, audience: Audience) {
+export function albumPhotosQuery(db: Kysely<DB>, album: AlbumRef, audience: Audience) {
   const query = db.selectFrom('photos').where(eb => listable(eb, audience))
   switch (album.kind) {
     case 'album':
     case 'moment':
-      return query.where('photos.id', 'in', db.selectFrom('album_photos').select('photo_id').where('album_id', '=', album.id))
+      return query.where(
+        'photos.id',
+        'in',
+        db.selectFrom('album_photos').select('photo_id').where('album_id', '=', album.id)
+      )
     case 'month':
-      return query.where('photos.taken_at', '>=', `${album.filter}-01`).where('photos.taken_at', '<', nextMonthStart(album.filter))
+      return query
+        .where('photos.taken_at', '>=', `${album.filter}-01`)
+        .where('photos.taken_at', '<', nextMonthStart(album.filter))
     case 'state': {
       const [countryCode, ...state] = album.filter.split('/')
       return query.where('photos.country_code', '=', countryCode).where('photos.state', '=', state.join('/'))
@@ -33,23 +39,32 @@ export function albumPhotosQuery (db: Kysely<DB>, album: AlbumRef, audience: Aud
  * membership as albumPhotosQuery, for summarising a whole list page in one
  * query. (test/unit/album-summaries.test.ts holds the two to agreement.)
  */
-export function photosByAlbumOfKind (db: Kysely<DB>, kind: AlbumKind, audience: Audience) {
+export function photosByAlbumOfKind(db: Kysely<DB>, kind: AlbumKind, audience: Audience) {
   const photos = db.selectFrom('photos').where(eb => listable(eb, audience))
   switch (kind) {
     case 'album':
     case 'moment':
-      return photos.innerJoin('album_photos', 'album_photos.photo_id', 'photos.id')
+      return photos
+        .innerJoin('album_photos', 'album_photos.photo_id', 'photos.id')
         .innerJoin('albums', join => join.onRef('albums.id', '=', 'album_photos.album_id').on('albums.kind', '=', kind))
     case 'month':
-      return photos.innerJoin('albums', join => join.on('albums.kind', '=', kind).on('albums.filter', '=', sql<string>`substr(photos.taken_at, 1, 7)`))
+      return photos.innerJoin('albums', join =>
+        join.on('albums.kind', '=', kind).on('albums.filter', '=', sql<string>`substr(photos.taken_at, 1, 7)`)
+      )
     case 'state':
-      return photos.innerJoin('albums', join => join.on('albums.kind', '=', kind).on('albums.filter', '=', sql<string>`photos.country_code || '/' || photos.state`))
+      return photos.innerJoin('albums', join =>
+        join
+          .on('albums.kind', '=', kind)
+          .on('albums.filter', '=', sql<string>`photos.country_code || '/' || photos.state`)
+      )
     case 'folder':
-      return photos.innerJoin('albums', join => join.on('albums.kind', '=', kind).onRef('albums.filter', '=', 'photos.folder'))
+      return photos.innerJoin('albums', join =>
+        join.on('albums.kind', '=', kind).onRef('albums.filter', '=', 'photos.folder')
+      )
   }
 }
 
 /** Date order, oldest first, with id as the tie-breaker so paging is stable. */
-export function inDateOrder<Q extends { orderBy: (...a: any[]) => any }> (query: Q): Q {
+export function inDateOrder<Q extends { orderBy: (...a: any[]) => any }>(query: Q): Q {
   return query.orderBy('photos.taken_at', 'asc').orderBy('photos.id', 'asc') as Q
 }

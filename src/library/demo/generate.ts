@@ -9,12 +9,15 @@ import { toolPaths, type ToolPaths } from '../media/tools.ts'
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 /** Deterministic pseudo-random numbers so the demo looks the same on every machine. */
-function seeded (seed: number): () => number {
+function seeded(seed: number): () => number {
   let s = seed
-  return () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648 }
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648
+    return s / 2147483648
+  }
 }
 
-function exifDate (start: string, index: number, trip: DemoTrip): string {
+function exifDate(start: string, index: number, trip: DemoTrip): string {
   const home = trip.lat === null
   // Trips: a few photos a day, hours apart; home: about one photo a month.
   const ms = Date.parse(start + 'Z') + (home ? index * 29 * 86_400_000 : index * 5 * 3_600_000)
@@ -22,7 +25,7 @@ function exifDate (start: string, index: number, trip: DemoTrip): string {
   return `${d.getUTCFullYear()}:${pad(d.getUTCMonth() + 1)}:${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:00`
 }
 
-function dms (value: number): string {
+function dms(value: number): string {
   const abs = Math.abs(value)
   const deg = Math.floor(abs)
   const min = Math.floor((abs - deg) * 60)
@@ -30,7 +33,7 @@ function dms (value: number): string {
   return `${deg}/1 ${min}/1 ${sec}/100`
 }
 
-function picture (trip: DemoTrip, subject: string, date: string, portrait: boolean, random: () => number): Buffer {
+function picture(trip: DemoTrip, subject: string, date: string, portrait: boolean, random: () => number): Buffer {
   const [w, h] = portrait ? [800, 1200] : [1200, 800]
   const hue = (trip.hue + Math.floor(random() * 40)) % 360
   const shapes = Array.from({ length: 6 }, (_, i) => {
@@ -54,7 +57,7 @@ function picture (trip: DemoTrip, subject: string, date: string, portrait: boole
 const MARKER = '.albumlink-demo'
 
 /** Replaces only a missing, empty or earlier demo folder: anything else could be someone's photos. */
-async function clear (dir: string): Promise<void> {
+async function clear(dir: string): Promise<void> {
   const entries: string[] = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return []
     throw err
@@ -72,7 +75,7 @@ async function clear (dir: string): Promise<void> {
  * when ffmpeg works, into dir (replacing an earlier demo there). Returns the
  * number of files.
  */
-export async function generateDemoLibrary (dir: string, tools: ToolPaths = toolPaths()): Promise<number> {
+export async function generateDemoLibrary(dir: string, tools: ToolPaths = toolPaths()): Promise<number> {
   await clear(dir)
   const random = seeded(42)
   let written = 0
@@ -83,12 +86,15 @@ export async function generateDemoLibrary (dir: string, tools: ToolPaths = toolP
       const date = exifDate(trip.start, i, trip)
       const portrait = i % 4 === 3
       const spread = trip.spread ?? 0.04
-      const gps = trip.lat === null || trip.lng === null
-        ? undefined
-        : {
-            GPSLatitudeRef: trip.lat >= 0 ? 'N' : 'S', GPSLatitude: dms(trip.lat + (random() - 0.5) * spread),
-            GPSLongitudeRef: trip.lng >= 0 ? 'E' : 'W', GPSLongitude: dms(trip.lng + (random() - 0.5) * spread)
-          }
+      const gps =
+        trip.lat === null || trip.lng === null
+          ? undefined
+          : {
+              GPSLatitudeRef: trip.lat >= 0 ? 'N' : 'S',
+              GPSLatitude: dms(trip.lat + (random() - 0.5) * spread),
+              GPSLongitudeRef: trip.lng >= 0 ? 'E' : 'W',
+              GPSLongitude: dms(trip.lng + (random() - 0.5) * spread)
+            }
       const jpeg = await sharp(picture(trip, subject, date, portrait, random))
         .jpeg({ quality: 82, mozjpeg: false })
         .withExif({
@@ -97,9 +103,12 @@ export async function generateDemoLibrary (dir: string, tools: ToolPaths = toolP
           ...(gps ? { IFD3: gps } : {})
         })
         .toBuffer()
-      await writeFile(join(dir, trip.folder, `${pad(i + 1)}-${subject.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.jpg`), jpeg)
+      await writeFile(
+        join(dir, trip.folder, `${pad(i + 1)}-${subject.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.jpg`),
+        jpeg
+      )
       written++
     }
   }
-  return written + await writeDemoVideos(dir, tools)
+  return written + (await writeDemoVideos(dir, tools))
 }

@@ -13,7 +13,7 @@ export interface FileContent {
   buffer: Buffer | null
 }
 
-async function readHead (path: string): Promise<Buffer> {
+async function readHead(path: string): Promise<Buffer> {
   const handle = await open(path)
   try {
     const head = Buffer.alloc(4096)
@@ -32,7 +32,7 @@ const SAMPLE = 1 << 20
  * through would cost seconds per file on every change, and no two camera
  * files share size, header, middle and end.
  */
-export async function hashFile (path: string, size: number): Promise<string> {
+export async function hashFile(path: string, size: number): Promise<string> {
   const hash = createHash('sha1').update(`${size}\n`)
   const handle = await open(path)
   try {
@@ -49,7 +49,7 @@ export async function hashFile (path: string, size: number): Promise<string> {
 }
 
 /** The file's type by content and its content hash; stills are read whole, videos streamed. */
-export async function readContent (file: ScannedFile): Promise<FileContent> {
+export async function readContent(file: ScannedFile): Promise<FileContent> {
   const head = await readHead(file.abs)
   const mime = resolveMime(sniffMime(head), file.mime)
   const kind = mime ? kindOfMime(mime) : null
@@ -59,7 +59,7 @@ export async function readContent (file: ScannedFile): Promise<FileContent> {
 }
 
 /** Why a file that is no known format cannot be shown. */
-export function unknownContent (file: ScannedFile): string {
+export function unknownContent(file: ScannedFile): string {
   if (file.bytes === 0) return 'empty file (0 bytes)'
   const named = file.mime.startsWith('video/') ? 'video' : 'image'
   return `not a readable ${named}: the content is no image or video format albumlink knows (the name says ${file.mime})`

@@ -24,22 +24,43 @@ export interface IndexOptions {
   onlyIfChanged?: boolean
 }
 
-export interface IndexStats { files: number, processed: number, unchanged: number, failed: number, missing: number, ms: number }
+export interface IndexStats {
+  files: number
+  processed: number
+  unchanged: number
+  failed: number
+  missing: number
+  ms: number
+}
 
 type Existing = Pick<Photo, 'id' | 'path' | 'hash' | 'bytes' | 'mtime_ms' | 'error' | 'missing'>
 
-interface Context { db: Kysely<DB>, thumbsDir: string, tools: ToolPaths, toolsProblem: string | null, touched?: boolean }
+interface Context {
+  db: Kysely<DB>
+  thumbsDir: string
+  tools: ToolPaths
+  toolsProblem: string | null
+  touched?: boolean
+}
 
 /** Incremental and idempotent: unchanged files cost a stat, changed ones a read, new ones the image work. */
-export async function runIndex (db: Kysely<DB>, options: IndexOptions): Promise<IndexStats> {
+export async function runIndex(db: Kysely<DB>, options: IndexOptions): Promise<IndexStats> {
   const started = Date.now()
   const scanned = await scanOriginals(options.originals)
   const { files, live } = pairFiles(scanned)
-  const known = new Map((await db.selectFrom('photos')
-    .select(['id', 'path', 'hash', 'bytes', 'mtime_ms', 'error', 'missing']).execute()).map(p => [p.path, p]))
+  const known = new Map(
+    (
+      await db.selectFrom('photos').select(['id', 'path', 'hash', 'bytes', 'mtime_ms', 'error', 'missing']).execute()
+    ).map(p => [p.path, p])
+  )
   const tools = options.tools ?? toolPaths()
   const hasVideos = files.some(f => kindOfMime(f.mime) === 'video')
-  const context: Context = { db, thumbsDir: options.thumbsDir, tools, toolsProblem: hasVideos ? await toolsProblem(tools) : null }
+  const context: Context = {
+    db,
+    thumbsDir: options.thumbsDir,
+    tools,
+    toolsProblem: hasVideos ? await toolsProblem(tools) : null
+  }
   const stats: IndexStats = { files: files.length, processed: 0, unchanged: 0, failed: 0, missing: 0, ms: 0 }
   let done = 0
   let next = 0
@@ -55,7 +76,11 @@ export async function runIndex (db: Kysely<DB>, options: IndexOptions): Promise<
   const seen = new Set(files.map(f => f.rel))
   const gone = [...known.values()].filter(p => !seen.has(p.path) && p.missing === 0).map(p => p.id)
   for (let i = 0; i < gone.length; i += 500) {
-    await db.updateTable('photos').set({ missing: 1 }).where('id', 'in', gone.slice(i, i + 500)).execute()
+    await db
+      .updateTable('photos')
+      .set({ missing: 1 })
+      .where('id', 'in', gone.slice(i, i + 500))
+      .execute()
   }
   stats.missing = gone.length
   if (!options.onlyIfChanged || stats.processed + stats.failed + stats.missing > 0 || context.touched) {
@@ -67,15 +92,30 @@ export async function runIndex (db: Kysely<DB>, options: IndexOptions): Promise<
   return stats
 }
 
-async function indexFile (context: Context, file: ScannedFile, existing?: Existing): Promise<'processed' | 'unchanged' | 'failed'> {
+async function indexFile(
+  context: Context,
+  file: ScannedFile,
+  existing?: Existing
+): Promise<'processed' | 'unchanged' | 'failed'> {
   const { db, thumbsDir } = context
   const sameStat = existing && existing.bytes === file.bytes && existing.mtime_ms === file.mtimeMs
-  if (existing && sameStat && existing.error === null && existing.hash && await thumbnailsExist(thumbsDir, existing.hash)) {
+  if (
+    existing &&
+    sameStat &&
+    existing.error === null &&
+    existing.hash &&
+    (await thumbnailsExist(thumbsDir, existing.hash))
+  ) {
     if (existing.missing) await reappeared(context, existing.id)
     return 'unchanged'
   }
   // A file that failed stays failed until it changes, unless the failure was ffmpeg missing (it may be there now).
-  if (existing && sameStat && existing.error !== null && !(existing.error.startsWith(TOOLS_UNAVAILABLE) && !context.toolsProblem)) {
+  if (
+    existing &&
+    sameStat &&
+    existing.error !== null &&
+    !(existing.error.startsWith(TOOLS_UNAVAILABLE) && !context.toolsProblem)
+  ) {
     if (existing.missing) await reappeared(context, existing.id)
     return 'failed'
   }
@@ -89,13 +129,15 @@ async function indexFile (context: Context, file: ScannedFile, existing?: Existi
   const { mime, kind } = content
   if (kind === 'video' && mime) return await indexVideo(context, file, existing, mime)
   const hash = content.hash
-  if (hash && await unchangedContent(context, file, existing, hash)) return 'unchanged'
+  if (hash && (await unchangedContent(context, file, existing, hash))) return 'unchanged'
   const failed = async (error: string): Promise<'failed'> => {
     await savePhoto(db, file, existing, { hash, mime: mime ?? file.mime, error })
     return 'failed'
   }
   if (!mime || !kind || !hash) return await failed(unknownContent(file))
-  if (kind === 'raw') return await failed('RAW photo without a JPEG beside it: albumlink shows RAW files only through their JPEG twin')
+  if (kind === 'raw') {
+    return await failed('RAW photo without a JPEG beside it: albumlink shows RAW files only through their JPEG twin')
+  }
   try {
     const fields = await readImage(file, content.buffer ?? Buffer.alloc(0), mime, thumbsDir, hash)
     await savePhoto(db, file, existing, { ...fields, ...STILL, hash, mime, error: null })
@@ -106,21 +148,42 @@ async function indexFile (context: Context, file: ScannedFile, existing?: Existi
 }
 
 /** A file that was missing is back. */
-async function reappeared (context: Context, id: number): Promise<void> {
+async function reappeared(context: Context, id: number): Promise<void> {
   context.touched = true
   await context.db.updateTable('photos').set({ missing: 0 }).where('id', '=', id).execute()
 }
 
 /** Same content under a new file time: only the stat is recorded. */
-async function unchangedContent (context: Context, file: ScannedFile, existing: Existing | undefined, hash: string): Promise<boolean> {
-  if (!existing || existing.hash !== hash || existing.error !== null || !await thumbnailsExist(context.thumbsDir, hash)) return false
+async function unchangedContent(
+  context: Context,
+  file: ScannedFile,
+  existing: Existing | undefined,
+  hash: string
+): Promise<boolean> {
+  if (
+    !existing ||
+    existing.hash !== hash ||
+    existing.error !== null ||
+    !(await thumbnailsExist(context.thumbsDir, hash))
+  ) {
+    return false
+  }
   if (existing.missing) context.touched = true
-  await context.db.updateTable('photos').set({ bytes: file.bytes, mtime_ms: file.mtimeMs, missing: 0 }).where('id', '=', existing.id).execute()
+  await context.db
+    .updateTable('photos')
+    .set({ bytes: file.bytes, mtime_ms: file.mtimeMs, missing: 0 })
+    .where('id', '=', existing.id)
+    .execute()
   return true
 }
 
 /** The content key first (three 1 MiB samples), then ffprobe and the poster thumbnails at once. */
-async function indexVideo (context: Context, file: ScannedFile, existing: Existing | undefined, mime: string): Promise<'processed' | 'unchanged' | 'failed'> {
+async function indexVideo(
+  context: Context,
+  file: ScannedFile,
+  existing: Existing | undefined,
+  mime: string
+): Promise<'processed' | 'unchanged' | 'failed'> {
   const hash = await hashFile(file.abs, file.bytes)
   if (await unchangedContent(context, file, existing, hash)) return 'unchanged'
   try {
@@ -137,7 +200,12 @@ async function indexVideo (context: Context, file: ScannedFile, existing: Existi
 /** A still clears what a video (an earlier file at the same path) may have left. */
 const STILL: PhotoFields = { media: 'image', duration: null, video_codec: null, audio_codec: null, playable: 0 }
 
-async function savePhoto (db: Kysely<DB>, file: ScannedFile, existing: Existing | undefined, fields: PhotoFields): Promise<void> {
+async function savePhoto(
+  db: Kysely<DB>,
+  file: ScannedFile,
+  existing: Existing | undefined,
+  fields: PhotoFields
+): Promise<void> {
   const slash = file.rel.lastIndexOf('/')
   const common = {
     ...fields,
@@ -151,6 +219,9 @@ async function savePhoto (db: Kysely<DB>, file: ScannedFile, existing: Existing 
   if (existing) {
     await db.updateTable('photos').set(common).where('id', '=', existing.id).execute()
   } else {
-    await db.insertInto('photos').values({ ...common, uid: newUid('p'), path: file.rel }).execute()
+    await db
+      .insertInto('photos')
+      .values({ ...common, uid: newUid('p'), path: file.rel })
+      .execute()
   }
 }

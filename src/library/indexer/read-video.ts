@@ -6,18 +6,26 @@ import { metadataFields, type PhotoFields } from './read-image.ts'
 import type { ScannedFile } from './scan.ts'
 
 /** A video's facts from ffprobe, and its tile and view thumbnails from a poster frame, at once. */
-export async function readVideo (file: ScannedFile, tools: ToolPaths, thumbsDir: string, hash: string): Promise<PhotoFields> {
+export async function readVideo(
+  file: ScannedFile,
+  tools: ToolPaths,
+  thumbsDir: string,
+  hash: string
+): Promise<PhotoFields> {
   const probing = probeVideo(tools.ffprobe, file.abs)
-  const [info] = await Promise.all([probing, writePosterThumbnails(tools.ffmpeg, file.abs, thumbsDir, hash).catch(async (err: unknown) => {
-    await probing // ffprobe's reason (no video stream, not a video) tells more than ffmpeg's
-    throw err
-  })])
+  const [info] = await Promise.all([
+    probing,
+    writePosterThumbnails(tools.ffmpeg, file.abs, thumbsDir, hash).catch(async (err: unknown) => {
+      await probing // ffprobe's reason (no video stream, not a video) tells more than ffmpeg's
+      throw err
+    })
+  ])
   const name = file.rel.split('/').pop() ?? file.rel
   const guess = info.takenAt ? null : dateWithoutMetadata(name, file.mtimeMs)
   return {
     ...metadataFields({
       takenAt: info.takenAt ?? guess?.takenAt ?? null,
-      takenAtUtc: info.takenAt ? info.takenAtUtc : guess?.takenAtUtc ?? null,
+      takenAtUtc: info.takenAt ? info.takenAtUtc : (guess?.takenAtUtc ?? null),
       estimated: guess?.estimated ?? false,
       lat: info.lat,
       lng: info.lng,
@@ -36,7 +44,7 @@ export async function readVideo (file: ScannedFile, tools: ToolPaths, thumbsDir:
 }
 
 /** The ffprobe/ffmpeg message as a reason a person can read. */
-export function describeVideoError (err: unknown): string {
+export function describeVideoError(err: unknown): string {
   const message = ((err as Error).message ?? String(err)).split('\n')[0]
   if (/^(not a |video tools unavailable)/.test(message)) return message
   return `not a readable video: ${message}`

@@ -18,17 +18,23 @@ export interface ScannedFile {
  * only when their target stays inside the root and outside hidden folders;
  * symlinked folders are never followed (they could loop or leave the root).
  */
-export async function scanOriginals (root: string): Promise<ScannedFile[]> {
+export async function scanOriginals(root: string): Promise<ScannedFile[]> {
   const realRoot = await realpath(root)
   const found: ScannedFile[] = []
   const walk = async (dir: string): Promise<void> => {
     // An unreadable subfolder (lost+found on a disk, a private folder) is skipped, not fatal.
-    const entries = dir === realRoot ? await readdir(dir, { withFileTypes: true }) : await readdir(dir, { withFileTypes: true }).catch(() => [])
+    const entries =
+      dir === realRoot
+        ? await readdir(dir, { withFileTypes: true })
+        : await readdir(dir, { withFileTypes: true }).catch(() => [])
     entries.sort((a, b) => a.name.localeCompare(b.name))
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
       const abs = join(dir, entry.name)
-      if (entry.isDirectory()) { await walk(abs); continue }
+      if (entry.isDirectory()) {
+        await walk(abs)
+        continue
+      }
       const mime = mimeFromName(entry.name)
       if (!mime) continue
       let info = await lstat(abs).catch(() => null)

@@ -11,11 +11,11 @@ export const THUMB_SIZES = {
 export type ThumbSize = keyof typeof THUMB_SIZES
 export const isThumbSize = (s: string): s is ThumbSize => Object.hasOwn(THUMB_SIZES, s)
 
-export function thumbPath (thumbsDir: string, hash: string, size: ThumbSize): string {
+export function thumbPath(thumbsDir: string, hash: string, size: ThumbSize): string {
   return join(thumbsDir, hash.slice(0, 2), `${hash}-${size}.webp`)
 }
 
-export async function thumbnailsExist (thumbsDir: string, hash: string): Promise<boolean> {
+export async function thumbnailsExist(thumbsDir: string, hash: string): Promise<boolean> {
   try {
     await Promise.all((Object.keys(THUMB_SIZES) as ThumbSize[]).map(s => access(thumbPath(thumbsDir, hash, s))))
     return true
@@ -30,7 +30,11 @@ export async function thumbnailsExist (thumbsDir: string, hash: string): Promise
  * size of the original. Takes an encoded file, or pixels decoded elsewhere
  * (HEIC, already upright).
  */
-export async function makeThumbnails (input: Buffer | RawImage, thumbsDir: string, hash: string): Promise<{ width: number, height: number }> {
+export async function makeThumbnails(
+  input: Buffer | RawImage,
+  thumbsDir: string,
+  hash: string
+): Promise<{ width: number; height: number }> {
   const source = Buffer.isBuffer(input)
     ? sharp(input, { failOn: 'error', limitInputPixels: 268_402_689 })
     : sharp(input.data, { raw: { width: input.width, height: input.height, channels: input.channels } })
@@ -48,10 +52,13 @@ export async function makeThumbnails (input: Buffer | RawImage, thumbsDir: strin
 
 const viewWebp = (image: Sharp): Promise<Buffer> => image.webp({ quality: 80 }).toBuffer()
 const tileWebp = (image: Sharp): Promise<Buffer> =>
-  image.resize({ ...THUMB_SIZES.tile, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer()
+  image
+    .resize({ ...THUMB_SIZES.tile, withoutEnlargement: true })
+    .webp({ quality: 75 })
+    .toBuffer()
 
 /** A file is decoded straight into the view; the small view then makes the tile. */
-async function fromEncoded (source: Sharp): Promise<[Buffer, Buffer]> {
+async function fromEncoded(source: Sharp): Promise<[Buffer, Buffer]> {
   const view = await viewWebp(source.rotate().resize({ ...THUMB_SIZES.view, withoutEnlargement: true }))
   return [view, await tileWebp(sharp(view))]
 }
@@ -61,8 +68,11 @@ async function fromEncoded (source: Sharp): Promise<[Buffer, Buffer]> {
  * are encoded from that at once: two pipelines over the full pixels took 1.3 s
  * a photo instead of 0.4.
  */
-async function fromPixels (source: Sharp): Promise<[Buffer, Buffer]> {
-  const { data, info } = await source.resize({ ...THUMB_SIZES.view, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
+async function fromPixels(source: Sharp): Promise<[Buffer, Buffer]> {
+  const { data, info } = await source
+    .resize({ ...THUMB_SIZES.view, withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
   const view = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
   return await Promise.all([viewWebp(view.clone()), tileWebp(view.clone())])
 }

@@ -43,7 +43,7 @@ export const kindOfMime = (mime: string): MediaKind =>
   mime.startsWith('video/') ? 'video' : mime.startsWith('image/x-') ? 'raw' : 'image'
 
 /** The type a file's name suggests (any case), or undefined when the library does not take such files. */
-export function mimeFromName (name: string): string | undefined {
+export function mimeFromName(name: string): string | undefined {
   return EXTENSIONS[extname(name).toLowerCase()]
 }
 
@@ -52,7 +52,7 @@ const ascii = (b: Buffer, start: number, end: number): string => b.subarray(star
 const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1', 'mif2'])
 
 /** ISO base media (MP4, MOV, 3GP, HEIF, AVIF): the major brand and the compatible ones. */
-function isoBrands (head: Buffer): string[] | null {
+function isoBrands(head: Buffer): string[] | null {
   if (head.length < 12 || ascii(head, 4, 8) !== 'ftyp') return null
   const size = Math.min(head.readUInt32BE(0), head.length)
   const brands = [ascii(head, 8, 12)]
@@ -60,7 +60,7 @@ function isoBrands (head: Buffer): string[] | null {
   return brands
 }
 
-function isoMime (brands: string[]): string {
+function isoMime(brands: string[]): string {
   const [major] = brands
   if (major === 'avif' || major === 'avis') return 'image/avif'
   if (HEIF_BRANDS.has(major)) return brands.includes('avif') && !brands.includes('heic') ? 'image/avif' : 'image/heic'
@@ -75,7 +75,7 @@ function isoMime (brands: string[]): string {
  * they match nothing known: the name is only a hint, a JPEG named .png is a
  * JPEG and a text file named .mp4 is not a video.
  */
-export function sniffMime (head: Buffer): string | null {
+export function sniffMime(head: Buffer): string | null {
   if (head.length < 4) return null
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg'
   if (ascii(head, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png'
@@ -93,6 +93,6 @@ export function sniffMime (head: Buffer): string | null {
 }
 
 /** RAW files are TIFF, ISO or their own format inside: a RAW name keeps its RAW type. */
-export function resolveMime (sniffed: string | null, byName: string): string | null {
+export function resolveMime(sniffed: string | null, byName: string): string | null {
   return kindOfMime(byName) === 'raw' ? byName : sniffed
 }

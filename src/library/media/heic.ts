@@ -1,10 +1,19 @@
 import { createRequire } from 'node:module'
 
-interface HeifImage { width: number, height: number, decode: () => Promise<{ width: number, height: number, data: Uint8ClampedArray }> }
-type DecodeAll = ((input: { buffer: Uint8Array }) => Promise<HeifImage[] & { dispose: () => void }>)
+interface HeifImage {
+  width: number
+  height: number
+  decode: () => Promise<{ width: number; height: number; data: Uint8ClampedArray }>
+}
+type DecodeAll = (input: { buffer: Uint8Array }) => Promise<HeifImage[] & { dispose: () => void }>
 
 /** Decoded pixels, ready for sharp's raw input. */
-export interface RawImage { data: Buffer, width: number, height: number, channels: 3 | 4 }
+export interface RawImage {
+  data: Buffer
+  width: number
+  height: number
+  channels: 3 | 4
+}
 
 /** Pixels one HEIC may have (100 MP, 400 MB of RGBA); larger ones are refused before decoding. */
 export const MAX_HEIF_PIXELS = 100_000_000
@@ -19,13 +28,13 @@ let queue: Promise<unknown> = Promise.resolve()
  * image only, rotated and mirrored as the file says (irot/imir), so the EXIF
  * orientation is not applied again.
  */
-export async function decodeHeif (buffer: Buffer): Promise<RawImage> {
+export async function decodeHeif(buffer: Buffer): Promise<RawImage> {
   const run = queue.then(async () => await decodeNow(buffer))
   queue = run.catch(() => {})
   return await run
 }
 
-async function decodeNow (buffer: Buffer): Promise<RawImage> {
+async function decodeNow(buffer: Buffer): Promise<RawImage> {
   decodeAll ??= (createRequire(import.meta.url)('heic-decode') as { all: DecodeAll }).all
   let images: Awaited<ReturnType<DecodeAll>>
   try {
@@ -36,7 +45,9 @@ async function decodeNow (buffer: Buffer): Promise<RawImage> {
   try {
     const primary = images[0]
     if (primary.width * primary.height > MAX_HEIF_PIXELS) {
-      throw new Error(`image too large: ${primary.width}×${primary.height} pixels (at most ${MAX_HEIF_PIXELS / 1e6} MP)`)
+      throw new Error(
+        `image too large: ${primary.width}×${primary.height} pixels (at most ${MAX_HEIF_PIXELS / 1e6} MP)`
+      )
     }
     const { width, height, data } = await primary.decode()
     return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height, channels: 4 }

@@ -16,14 +16,14 @@ export interface Playback {
 }
 
 /** The type browsers play an original under: MOV and 3GP are MP4 inside, Matroska with VP8/VP9/AV1 is WebM. */
-export function playbackType (clip: Pick<Photo, 'mime'>): string {
+export function playbackType(clip: Pick<Photo, 'mime'>): string {
   return clip.mime === 'video/webm' || clip.mime === 'video/x-matroska' ? 'video/webm' : 'video/mp4'
 }
 
-export async function playbackOf (db: Kysely<DB>, thumbsDir: string, item: Photo): Promise<Playback | null> {
+export async function playbackOf(db: Kysely<DB>, thumbsDir: string, item: Photo): Promise<Playback | null> {
   const clip = await videoClip(db, item)
   if (!clip) return null
-  const ready = clip.playable === 1 || (clip.hash !== null && await renditionReady(thumbsDir, clip.hash))
+  const ready = clip.playable === 1 || (clip.hash !== null && (await renditionReady(thumbsDir, clip.hash)))
   return {
     live: clip.id !== item.id,
     ready,

@@ -10,7 +10,7 @@ const POSTER_AT = [1, 0]
 const NO_FRAME = 'not a playable video: no frame could be decoded'
 
 /** A PAM image (`P7`, RGB) as ffmpeg writes it: a short text header, then the pixels. */
-export function parsePam (pam: Buffer): RawImage {
+export function parsePam(pam: Buffer): RawImage {
   const end = pam.indexOf('ENDHDR\n')
   const header = end > 0 ? pam.subarray(0, end).toString('latin1') : ''
   const field = (name: string): number => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(header)?.[1] ?? NaN)
@@ -22,25 +22,57 @@ export function parsePam (pam: Buffer): RawImage {
   return { data, width, height, channels: 3 }
 }
 
-const input = (at: number, file: string): string[] =>
-  ['-v', 'error', '-nostdin', '-y', '-ss', at.toFixed(3), '-i', file, '-map_metadata', '-1', '-an', '-sn']
+const input = (at: number, file: string): string[] => [
+  '-v',
+  'error',
+  '-nostdin',
+  '-y',
+  '-ss',
+  at.toFixed(3),
+  '-i',
+  file,
+  '-map_metadata',
+  '-1',
+  '-an',
+  '-sn'
+]
 
 /**
  * One frame, upright (ffmpeg applies the rotation), at most 1600 px wide, as
  * raw pixels: for an ffmpeg without a WebP encoder (ALBUMLINK_FFMPEG may name
  * a system build), sharp then makes the thumbnails.
  */
-export async function posterFrame (ffmpeg: string, file: string): Promise<RawImage> {
-  const grab = async (at: number): Promise<Buffer> => await runTool(ffmpeg, [
-    ...input(at, file), '-map', '0:v:0', '-frames:v', '1',
-    '-vf', "scale='min(1600,iw)':-2", '-pix_fmt', 'rgb24', '-f', 'image2pipe', '-c:v', 'pam', 'pipe:1'
-  ], { timeoutMs: POSTER_TIMEOUT_MS, maxBytes: 1600 * 1600 * 4 * 8 })
+export async function posterFrame(ffmpeg: string, file: string): Promise<RawImage> {
+  const grab = async (at: number): Promise<Buffer> =>
+    await runTool(
+      ffmpeg,
+      [
+        ...input(at, file),
+        '-map',
+        '0:v:0',
+        '-frames:v',
+        '1',
+        '-vf',
+        "scale='min(1600,iw)':-2",
+        '-pix_fmt',
+        'rgb24',
+        '-f',
+        'image2pipe',
+        '-c:v',
+        'pam',
+        'pipe:1'
+      ],
+      { timeoutMs: POSTER_TIMEOUT_MS, maxBytes: 1600 * 1600 * 4 * 8 }
+    )
   const frame = await grab(POSTER_AT[0]).catch(() => Buffer.alloc(0))
   return parsePam(frame.length > 0 ? frame : await grab(POSTER_AT[1]))
 }
 
-/** The view fits 1600×1600 and the tile covers 360×360 (as THUMB_SIZES), never enlarged; the tile is made from the view. */
-const POSTER_FILTER = "[0:v:0]scale=w='min(1600,iw)':h='min(1600,ih)':force_original_aspect_ratio=decrease,split[view][t];" +
+/**
+ * The view fits 1600×1600 and the tile covers 360×360 (as THUMB_SIZES), never enlarged; the tile is made from the view.
+ */
+const POSTER_FILTER =
+  "[0:v:0]scale=w='min(1600,iw)':h='min(1600,ih)':force_original_aspect_ratio=decrease,split[view][t];" +
   "[t]scale=w='min(360,iw)':h='min(360,ih)':force_original_aspect_ratio=increase[tile]"
 
 /**
@@ -48,16 +80,47 @@ const POSTER_FILTER = "[0:v:0]scale=w='min(1600,iw)':h='min(1600,ih)':force_orig
  * that decodes the frame: handing 4 MB of pixels to sharp to encode the same
  * two WebPs cost a third more time per video.
  */
-export async function writePosterThumbnails (ffmpeg: string, file: string, thumbsDir: string, hash: string): Promise<void> {
+export async function writePosterThumbnails(
+  ffmpeg: string,
+  file: string,
+  thumbsDir: string,
+  hash: string
+): Promise<void> {
   await mkdir(dirname(thumbPath(thumbsDir, hash, 'view')), { recursive: true })
   let failure: unknown = new ToolError(NO_FRAME)
   for (const at of POSTER_AT) {
     try {
-      await runTool(ffmpeg, [
-        ...input(at, file), '-filter_complex', POSTER_FILTER,
-        '-map', '[view]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', '-f', 'image2', thumbPath(thumbsDir, hash, 'view'),
-        '-map', '[tile]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '75', '-f', 'image2', thumbPath(thumbsDir, hash, 'tile')
-      ], { timeoutMs: POSTER_TIMEOUT_MS, maxBytes: 0 })
+      await runTool(
+        ffmpeg,
+        [
+          ...input(at, file),
+          '-filter_complex',
+          POSTER_FILTER,
+          '-map',
+          '[view]',
+          '-frames:v',
+          '1',
+          '-c:v',
+          'libwebp',
+          '-quality',
+          '80',
+          '-f',
+          'image2',
+          thumbPath(thumbsDir, hash, 'view'),
+          '-map',
+          '[tile]',
+          '-frames:v',
+          '1',
+          '-c:v',
+          'libwebp',
+          '-quality',
+          '75',
+          '-f',
+          'image2',
+          thumbPath(thumbsDir, hash, 'tile')
+        ],
+        { timeoutMs: POSTER_TIMEOUT_MS, maxBytes: 0 }
+      )
     } catch (err) {
       if (/encoder|libwebp/i.test((err as Error).message)) {
         await makeThumbnails(await posterFrame(ffmpeg, file), thumbsDir, hash)
@@ -72,8 +135,15 @@ export async function writePosterThumbnails (ffmpeg: string, file: string, thumb
 }
 
 /** ffmpeg seeking past the end of a short clip succeeds and writes nothing. */
-async function bothWritten (thumbsDir: string, hash: string): Promise<boolean> {
-  const sizes = await Promise.all([thumbPath(thumbsDir, hash, 'view'), thumbPath(thumbsDir, hash, 'tile')]
-    .map(async path => await stat(path).then(s => s.size, () => 0)))
+async function bothWritten(thumbsDir: string, hash: string): Promise<boolean> {
+  const sizes = await Promise.all(
+    [thumbPath(thumbsDir, hash, 'view'), thumbPath(thumbsDir, hash, 'tile')].map(
+      async path =>
+        await stat(path).then(
+          s => s.size,
+          () => 0
+        )
+    )
+  )
   return sizes.every(size => size > 0)
 }

@@ -27,7 +27,10 @@ interface ProbeStream {
   tags?: Record<string, string>
   side_data_list?: Array<{ rotation?: number }>
 }
-interface ProbeOutput { streams?: ProbeStream[], format?: { format_name?: string, duration?: string, tags?: Record<string, string> } }
+interface ProbeOutput {
+  streams?: ProbeStream[]
+  format?: { format_name?: string; duration?: string; tags?: Record<string, string> }
+}
 
 const PROBE_TIMEOUT_MS = 30_000
 const NO_VIDEO = 'not a playable video: it has no video stream'
@@ -38,7 +41,7 @@ const NO_VIDEO = 'not a playable video: it has no video stream'
  * the time for a phone's MP4/MOV); only a file whose header leaves the
  * picture size open is probed again the long way.
  */
-export async function probeVideo (ffprobe: string, file: string): Promise<VideoInfo> {
+export async function probeVideo(ffprobe: string, file: string): Promise<VideoInfo> {
   try {
     return videoInfo(await runProbe(ffprobe, file, ['-analyzeduration', '0']))
   } catch (err) {
@@ -47,9 +50,12 @@ export async function probeVideo (ffprobe: string, file: string): Promise<VideoI
   }
 }
 
-async function runProbe (ffprobe: string, file: string, options: string[]): Promise<ProbeOutput> {
-  const out = await runTool(ffprobe, ['-v', 'error', ...options, '-print_format', 'json', '-show_format', '-show_streams', '--', file],
-    { timeoutMs: PROBE_TIMEOUT_MS, maxBytes: 4_000_000 })
+async function runProbe(ffprobe: string, file: string, options: string[]): Promise<ProbeOutput> {
+  const out = await runTool(
+    ffprobe,
+    ['-v', 'error', ...options, '-print_format', 'json', '-show_format', '-show_streams', '--', file],
+    { timeoutMs: PROBE_TIMEOUT_MS, maxBytes: 4_000_000 }
+  )
   try {
     return JSON.parse(out.toString()) as ProbeOutput
   } catch {
@@ -57,13 +63,15 @@ async function runProbe (ffprobe: string, file: string, options: string[]): Prom
   }
 }
 
-export function videoInfo (probe: ProbeOutput): VideoInfo {
+export function videoInfo(probe: ProbeOutput): VideoInfo {
   const streams = probe.streams ?? []
   const video = streams.find(s => s.codec_type === 'video' && s.disposition?.attached_pic !== 1)
   if (!video || !video.width || !video.height) throw new ToolError(NO_VIDEO)
   const audio = streams.find(s => s.codec_type === 'audio')
   const tags = lowerKeys({ ...video.tags, ...probe.format?.tags })
-  const rotation = Math.abs(Number(video.tags?.rotate ?? video.side_data_list?.find(d => d.rotation !== undefined)?.rotation ?? 0)) % 180
+  const rotation =
+    Math.abs(Number(video.tags?.rotate ?? video.side_data_list?.find(d => d.rotation !== undefined)?.rotation ?? 0)) %
+    180
   const [width, height] = rotation === 90 ? [video.height, video.width] : [video.width, video.height]
   const duration = Number(probe.format?.duration ?? video.duration ?? 0)
   const when = appleDate(tags['com.apple.quicktime.creationdate']) ?? utcDate(tags.creation_time)
@@ -90,10 +98,11 @@ const lowerKeys = (tags: Record<string, string | undefined>): Record<string, str
   Object.fromEntries(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v]))
 
 const pad = (n: number): string => String(n).padStart(2, '0')
-const plausible = (ms: number): boolean => Number.isFinite(ms) && ms > Date.UTC(1971, 0, 1) && ms < Date.now() + 366 * 86_400_000
+const plausible = (ms: number): boolean =>
+  Number.isFinite(ms) && ms > Date.UTC(1971, 0, 1) && ms < Date.now() + 366 * 86_400_000
 
 /** Apple's `2019-06-12T10:15:00+0200`: the wall clock as shot, and its offset. */
-function appleDate (raw: string | undefined): { local: string, utc: string } | null {
+function appleDate(raw: string | undefined): { local: string; utc: string } | null {
   const m = raw ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?([+-])(\d{2}):?(\d{2})$/.exec(raw.trim()) : null
   if (!m) return null
   const local = `${m[1]}T${m[2]}`
@@ -102,15 +111,18 @@ function appleDate (raw: string | undefined): { local: string, utc: string } | n
 }
 
 /** QuickTime `creation_time` is UTC; without an offset the wall clock is taken in the server's zone. */
-function utcDate (raw: string | undefined): { local: string, utc: string } | null {
+function utcDate(raw: string | undefined): { local: string; utc: string } | null {
   const ms = raw ? Date.parse(raw) : NaN
   if (!plausible(ms)) return null
   const d = new Date(ms)
-  return { local: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`, utc: d.toISOString() }
+  return {
+    local: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`,
+    utc: d.toISOString()
+  }
 }
 
 /** ISO 6709 `+48.8566+002.3522+035.000/`. */
-export function iso6709 (raw: string | undefined): { lat: number, lng: number } | null {
+export function iso6709(raw: string | undefined): { lat: number; lng: number } | null {
   const m = raw ? /^([+-]\d{1,2}(?:\.\d+)?)([+-]\d{1,3}(?:\.\d+)?)/.exec(raw.trim()) : null
   if (!m) return null
   const lat = Number(m[1])
@@ -120,7 +132,7 @@ export function iso6709 (raw: string | undefined): { lat: number, lng: number } 
 }
 
 /** Whether browsers play the original as it is: H.264 (AAC/MP3) in MP4/MOV, VP8/VP9/AV1 (Opus/Vorbis) in WebM. */
-export function playsInBrowsers (info: Pick<VideoInfo, 'videoCodec' | 'audioCodec' | 'container'>): boolean {
+export function playsInBrowsers(info: Pick<VideoInfo, 'videoCodec' | 'audioCodec' | 'container'>): boolean {
   const audio = info.audioCodec
   if (info.container.includes('mp4') || info.container.includes('mov')) {
     return ['h264', 'av1'].includes(info.videoCodec) && (audio === null || ['aac', 'mp3'].includes(audio))

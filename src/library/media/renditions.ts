@@ -5,38 +5,56 @@ import type { DB, Photo } from '../../db/schema.ts'
 import { runTool } from './tools.ts'
 
 /** Browser-playable copies live beside the thumbnails, named by the original's content hash. */
-export const renditionPath = (thumbsDir: string, hash: string): string => join(thumbsDir, hash.slice(0, 2), `${hash}-video.mp4`)
-const failurePath = (thumbsDir: string, hash: string): string => join(thumbsDir, hash.slice(0, 2), `${hash}-video.failed`)
+export const renditionPath = (thumbsDir: string, hash: string): string =>
+  join(thumbsDir, hash.slice(0, 2), `${hash}-video.mp4`)
+const failurePath = (thumbsDir: string, hash: string): string =>
+  join(thumbsDir, hash.slice(0, 2), `${hash}-video.failed`)
 
-const exists = async (path: string): Promise<boolean> => await access(path).then(() => true, () => false)
+const exists = async (path: string): Promise<boolean> =>
+  await access(path).then(
+    () => true,
+    () => false
+  )
 
-export async function renditionReady (thumbsDir: string, hash: string): Promise<boolean> {
+export async function renditionReady(thumbsDir: string, hash: string): Promise<boolean> {
   return await exists(renditionPath(thumbsDir, hash))
 }
 
 /** Why a rendition could not be made, when it was tried and failed. */
-export async function renditionFailure (thumbsDir: string, hash: string): Promise<string | null> {
+export async function renditionFailure(thumbsDir: string, hash: string): Promise<string | null> {
   return await readFile(failurePath(thumbsDir, hash), 'utf8').catch(() => null)
 }
 
 export type RenditionJob = Pick<Photo, 'id' | 'path' | 'hash' | 'width' | 'height' | 'duration'>
 
 /** Videos browsers cannot play as they are, still without a rendition (and not failed before). */
-export async function pendingRenditions (db: Kysely<DB>, thumbsDir: string): Promise<RenditionJob[]> {
-  const videos = await db.selectFrom('photos').select(['id', 'path', 'hash', 'width', 'height', 'duration'])
-    .where('media', '=', 'video').where('playable', '=', 0).where('error', 'is', null).where('missing', '=', 0)
-    .orderBy('taken_at', 'desc').execute()
+export async function pendingRenditions(db: Kysely<DB>, thumbsDir: string): Promise<RenditionJob[]> {
+  const videos = await db
+    .selectFrom('photos')
+    .select(['id', 'path', 'hash', 'width', 'height', 'duration'])
+    .where('media', '=', 'video')
+    .where('playable', '=', 0)
+    .where('error', 'is', null)
+    .where('missing', '=', 0)
+    .orderBy('taken_at', 'desc')
+    .execute()
   const pending: RenditionJob[] = []
   for (const v of videos) {
-    if (v.hash && !await exists(renditionPath(thumbsDir, v.hash)) && !await exists(failurePath(thumbsDir, v.hash))) pending.push(v)
+    if (
+      v.hash &&
+      !(await exists(renditionPath(thumbsDir, v.hash))) &&
+      !(await exists(failurePath(thumbsDir, v.hash)))
+    ) {
+      pending.push(v)
+    }
   }
   return pending
 }
 
 /** At most 1080p (the short side) and 1920 (the long side), even sizes as H.264 wants them. */
-export function renditionSize (width: number, height: number): { width: number, height: number } {
+export function renditionSize(width: number, height: number): { width: number; height: number } {
   const f = Math.min(1, 1920 / Math.max(width, height), 1080 / Math.min(width, height))
-  const even = (n: number): number => Math.max(2, Math.round(n * f / 2) * 2)
+  const even = (n: number): number => Math.max(2, Math.round((n * f) / 2) * 2)
   return { width: even(width), height: even(height) }
 }
 
@@ -48,7 +66,13 @@ const TIME = /time=(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/
  * the clip's length (at least two minutes); a failure is remembered beside
  * the thumbnails so it is not retried on every scan.
  */
-export async function makeRendition (ffmpeg: string, source: string, thumbsDir: string, job: RenditionJob, onProgress?: (fraction: number) => void): Promise<void> {
+export async function makeRendition(
+  ffmpeg: string,
+  source: string,
+  thumbsDir: string,
+  job: RenditionJob,
+  onProgress?: (fraction: number) => void
+): Promise<void> {
   if (!job.hash) return
   const out = renditionPath(thumbsDir, job.hash)
   const partial = `${out}.${process.pid}.part`
@@ -56,26 +80,72 @@ export async function makeRendition (ffmpeg: string, source: string, thumbsDir: 
   const duration = job.duration ?? 0
   await mkdir(join(thumbsDir, job.hash.slice(0, 2)), { recursive: true })
   try {
-    await runTool(ffmpeg, [
-      '-v', 'error', '-stats', '-nostdin', '-y', '-threads', '1', '-i', source,
-      '-map', '0:v:0', '-map', '0:a:0?', '-sn', '-dn',
-      '-vf', `scale=${size.width}:${size.height}`, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
-      '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-movflags', '+faststart', '-max_muxing_queue_size', '1024',
-      // Memory: one decoder thread, two encoder threads on slices (not frames), a short lookahead: ~170 MB at 1080p instead of ~250.
-      '-threads', '2', '-x264-params', 'rc-lookahead=5:sliced-threads=1',
-      '-f', 'mp4', partial
-    ], {
-      timeoutMs: Math.min(6 * 3600_000, Math.max(120_000, duration * 10_000)),
-      maxBytes: 1_000_000,
-      onStderr: text => {
-        const m = TIME.exec(text)
-        if (m && duration > 0) onProgress?.(Math.min(1, (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])) / duration))
+    await runTool(
+      ffmpeg,
+      [
+        '-v',
+        'error',
+        '-stats',
+        '-nostdin',
+        '-y',
+        '-threads',
+        '1',
+        '-i',
+        source,
+        '-map',
+        '0:v:0',
+        '-map',
+        '0:a:0?',
+        '-sn',
+        '-dn',
+        '-vf',
+        `scale=${size.width}:${size.height}`,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'veryfast',
+        '-crf',
+        '23',
+        '-pix_fmt',
+        'yuv420p',
+        '-c:a',
+        'aac',
+        '-b:a',
+        '128k',
+        '-ac',
+        '2',
+        '-movflags',
+        '+faststart',
+        '-max_muxing_queue_size',
+        '1024',
+        // Memory: one decoder thread, two encoder threads on slices (not frames), a short lookahead: ~170 MB at 1080p
+        // instead of ~250.
+        '-threads',
+        '2',
+        '-x264-params',
+        'rc-lookahead=5:sliced-threads=1',
+        '-f',
+        'mp4',
+        partial
+      ],
+      {
+        timeoutMs: Math.min(6 * 3600_000, Math.max(120_000, duration * 10_000)),
+        maxBytes: 1_000_000,
+        onStderr: text => {
+          const m = TIME.exec(text)
+          if (m && duration > 0) {
+            onProgress?.(Math.min(1, (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])) / duration))
+          }
+        }
       }
-    })
+    )
     await rename(partial, out)
   } catch (err) {
     await rm(partial, { force: true })
-    await writeFile(failurePath(thumbsDir, job.hash), `cannot make a browser-playable copy: ${(err as Error).message}\n`)
+    await writeFile(
+      failurePath(thumbsDir, job.hash),
+      `cannot make a browser-playable copy: ${(err as Error).message}\n`
+    )
     throw err
   }
 }

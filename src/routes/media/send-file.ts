@@ -14,7 +14,11 @@ export interface SendFileOptions {
  * one request get the whole file. The handle is closed when the reply ends,
  * however it ends.
  */
-export async function sendOpenedFile (reply: FastifyReply, file: OpenedFile, options: SendFileOptions): Promise<FastifyReply> {
+export async function sendOpenedFile(
+  reply: FastifyReply,
+  file: OpenedFile,
+  options: SendFileOptions
+): Promise<FastifyReply> {
   const { handle, stats } = file
   const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`
   reply.header('etag', etag).header('accept-ranges', 'bytes').header('last-modified', stats.mtime.toUTCString())
@@ -26,10 +30,17 @@ export async function sendOpenedFile (reply: FastifyReply, file: OpenedFile, opt
   reply.type(options.type)
   if (options.disposition) reply.header('content-disposition', options.disposition)
   const header = request.headers.range
-  const ranges = header && (!request.headers['if-range'] || request.headers['if-range'] === etag) ? parseRange(stats.size, header, { combine: true }) : undefined
+  const ranges =
+    header && (!request.headers['if-range'] || request.headers['if-range'] === etag)
+      ? parseRange(stats.size, header, { combine: true })
+      : undefined
   if (ranges === -1) {
     await handle.close()
-    return await reply.code(416).header('content-range', `bytes */${stats.size}`).type('text/plain; charset=utf-8').send('The requested range lies outside the file.')
+    return await reply
+      .code(416)
+      .header('content-range', `bytes */${stats.size}`)
+      .type('text/plain; charset=utf-8')
+      .send('The requested range lies outside the file.')
   }
   const range = Array.isArray(ranges) && ranges.type === 'bytes' && ranges.length === 1 ? ranges[0] : undefined
   if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${stats.size}`)

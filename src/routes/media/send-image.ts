@@ -5,8 +5,11 @@ import { openOriginal } from '../../library/original-files.ts'
 import { thumbPath, type ThumbSize } from '../../library/indexer/thumbnails.ts'
 import { sendOpenedFile } from './send-file.ts'
 
-/** `attachment` with an ASCII fallback and the exact name per RFC 5987; quotes, CR/LF and unicode cannot break the header. */
-export function attachmentHeader (filename: string): string {
+/**
+ * `attachment` with an ASCII fallback and the exact name per RFC 5987; quotes, CR/LF and unicode cannot break the
+ * header.
+ */
+export function attachmentHeader(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]|["\\%;]/g, '_')
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase())
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
@@ -18,13 +21,25 @@ export function attachmentHeader (filename: string): string {
  * read whole. `no-cache` makes every use revalidate, which keeps revocation
  * instant.
  */
-export async function sendThumb (reply: FastifyReply, thumbsDir: string, photo: Pick<Photo, 'hash'>, size: ThumbSize): Promise<FastifyReply> {
-  if (!photo.hash) { reply.callNotFound(); return reply }
+export async function sendThumb(
+  reply: FastifyReply,
+  thumbsDir: string,
+  photo: Pick<Photo, 'hash'>,
+  size: ThumbSize
+): Promise<FastifyReply> {
+  if (!photo.hash) {
+    reply.callNotFound()
+    return reply
+  }
   const etag = `"${photo.hash}-${size}"`
   reply.header('cache-control', 'private, no-cache').header('etag', etag)
   if (reply.request.headers['if-none-match'] === etag) return await reply.code(304).send()
   const body = await readFile(thumbPath(thumbsDir, photo.hash, size)).catch(() => null)
-  if (!body) { reply.removeHeader('etag'); reply.callNotFound(); return reply }
+  if (!body) {
+    reply.removeHeader('etag')
+    reply.callNotFound()
+    return reply
+  }
   return await reply.type('image/webp').send(body)
 }
 
@@ -33,10 +48,18 @@ export async function sendThumb (reply: FastifyReply, thumbsDir: string, photo: 
  * the database and is opened by openOriginal (inside the root, a regular
  * file, never blocking) before any header is set, so a miss is a plain 404 page.
  */
-export async function sendOriginal (reply: FastifyReply, root: string, photo: Pick<Photo, 'path' | 'mime'>, download: boolean): Promise<FastifyReply> {
+export async function sendOriginal(
+  reply: FastifyReply,
+  root: string,
+  photo: Pick<Photo, 'path' | 'mime'>,
+  download: boolean
+): Promise<FastifyReply> {
   const realRoot = await realpath(root).catch(() => null)
   const file = realRoot ? await openOriginal(realRoot, photo.path) : null
-  if (!file) { reply.callNotFound(); return reply }
+  if (!file) {
+    reply.callNotFound()
+    return reply
+  }
   reply.header('cache-control', 'private, no-cache')
   return await sendOpenedFile(reply, file, {
     // The type the indexer recorded: guessing from the name fails on names with line breaks.

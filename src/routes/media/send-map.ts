@@ -24,7 +24,13 @@ export interface MapPage {
  * The map page, shared by owner and visitor: the map itself is drawn by
  * public/js/map.js from `dataUrl`; the list of places is what works without it.
  */
-export async function sendMapPage (reply: FastifyReply, styleUrl: string | undefined, photos: Photo[], urls: PhotoUrls, page: MapPage): Promise<FastifyReply> {
+export async function sendMapPage(
+  reply: FastifyReply,
+  styleUrl: string | undefined,
+  photos: Photo[],
+  urls: PhotoUrls,
+  page: MapPage
+): Promise<FastifyReply> {
   return await render(reply, 'pages/map', {
     ...page,
     bodyClass: 'map-page',
@@ -34,6 +40,9 @@ export async function sendMapPage (reply: FastifyReply, styleUrl: string | undef
   })
 }
 
-export async function sendMapData (reply: FastifyReply, photos: Photo[], urls: PhotoUrls): Promise<FastifyReply> {
-  return await reply.type('application/geo+json; charset=utf-8').header('cache-control', 'private, no-cache').send(photoFeatures(photos, urls))
+export async function sendMapData(reply: FastifyReply, photos: Photo[], urls: PhotoUrls): Promise<FastifyReply> {
+  return await reply
+    .type('application/geo+json; charset=utf-8')
+    .header('cache-control', 'private, no-cache')
+    .send(photoFeatures(photos, urls))
 }

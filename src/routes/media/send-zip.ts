@@ -14,7 +14,14 @@ export interface SendZipOptions extends ZipOptions {
  * goes away mid-download, or stops reading for `stallMs`, makes the socket
  * close, which destroys the archive and the file it was reading.
  */
-export async function sendZip (reply: FastifyReply, request: FastifyRequest, photos: ZipPhoto[], root: string, title: string, options: SendZipOptions = {}): Promise<FastifyReply> {
+export async function sendZip(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  photos: ZipPhoto[],
+  root: string,
+  title: string,
+  options: SendZipOptions = {}
+): Promise<FastifyReply> {
   const archive = await albumZip(photos, root, options)
   archive.on('error', err => {
     if (err instanceof ZipRevokedError) request.log.info('zip ended: access was revoked while it streamed')

@@ -1,6 +1,5 @@
 import type { TypedApp } from '../../types.ts'
 import { notFound } from '../../plugins/errors.ts'
-import type { Static } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums/albums.ts'
 import { selectionView } from './selection-view.ts'
 import { summarizeAlbum } from '../../library/albums/summaries.ts'
@@ -12,36 +11,50 @@ import { LIST_PATH } from './lists.ts'
 import { SelectionQuery, UidParams } from './params.ts'
 import { render } from '../../views/pages.ts'
 
-export default async function albumRoutes (app: TypedApp): Promise<void> {
-  app.get('/albums/:uid', {
-    schema: { params: UidParams, querystring: SelectionQuery }
-  }, async (request, reply) => {
-    const album = await findAlbum(app.db, request.params.uid)
-    if (!album) throw notFound()
-    const page = request.query.page
-    const [summary, photos, links, selection] = await Promise.all([
-      summarizeAlbum(app.db, album, 'owner'),
-      albumPage(app.db, album, 'owner', page),
-      linksOfAlbum(app.db, album.id),
-      selectionView(app.db, request.query, album.id)
-    ])
-    return await render(reply, 'pages/owner/album', {
-      title: album.title,
-      album,
-      summary,
-      photos,
-      page,
-      pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
-      linkCount: links.length,
-      listPath: LIST_PATH[album.kind],
-      ...selection
-    })
-  })
+export default async function albumRoutes(app: TypedApp): Promise<void> {
+  app.get(
+    '/albums/:uid',
+    {
+      schema: { params: UidParams, querystring: SelectionQuery }
+    },
+    async (request, reply) => {
+      const album = await findAlbum(app.db, request.params.uid)
+      if (!album) throw notFound()
+      const page = request.query.page
+      const [summary, photos, links, selection] = await Promise.all([
+        summarizeAlbum(app.db, album, 'owner'),
+        albumPage(app.db, album, 'owner', page),
+        linksOfAlbum(app.db, album.id),
+        selectionView(app.db, request.query, album.id)
+      ])
+      return await render(reply, 'pages/owner/album', {
+        title: album.title,
+        album,
+        summary,
+        photos,
+        page,
+        pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
+        linkCount: links.length,
+        listPath: LIST_PATH[album.kind],
+        ...selection
+      })
+    }
+  )
 
   /** The owner's own download includes private photos: it is their library. */
-  app.get('/albums/:uid/download', { schema: { params: UidParams }, exposeHeadRoute: false }, async (request, reply) => {
-    const album = await findAlbum(app.db, request.params.uid)
-    if (!album) throw notFound()
-    return await sendZip(reply, request, await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'owner')), app.config.originals, album.title)
-  })
+  app.get(
+    '/albums/:uid/download',
+    { schema: { params: UidParams }, exposeHeadRoute: false },
+    async (request, reply) => {
+      const album = await findAlbum(app.db, request.params.uid)
+      if (!album) throw notFound()
+      return await sendZip(
+        reply,
+        request,
+        await withCompanions(app.db, await allAlbumPhotos(app.db, album, 'owner')),
+        app.config.originals,
+        album.title
+      )
+    }
+  )
 }

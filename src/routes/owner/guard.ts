@@ -12,7 +12,7 @@ const HERE = 'http://albumlink.invalid'
  * slashes (`/.//evil.com` resolves to `//evil.com`) would be read as a host
  * by the browser, so it is refused too.
  */
-export function safeNext (next: unknown): string {
+export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/')) return '/albums'
   try {
     const url = new URL(next, HERE)
@@ -28,19 +28,23 @@ export function safeNext (next: unknown): string {
  * carry the CSRF token, checked before the body is validated, and every page
  * gets a fresh token for its forms.
  */
-export function guardOwnerScope (app: FastifyInstance): void {
+export function guardOwnerScope(app: FastifyInstance): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (await isOwner(app, request)) return
     if (request.method === 'GET' || request.method === 'HEAD') {
       return await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`)
     }
     reply.code(401)
-    return await render(reply, 'error', { title: 'Please sign in', status: 401, message: 'Your session has ended. Sign in again; nothing was changed.' })
+    return await render(reply, 'error', {
+      title: 'Please sign in',
+      status: 401,
+      message: 'Your session has ended. Sign in again; nothing was changed.'
+    })
   })
   app.addHook('preValidation', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD') return
     await new Promise<void>((resolve, reject) => {
-      app.csrfProtection(request, reply, (err?: Error) => err ? reject(err) : resolve())
+      app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve()))
     })
   })
   app.addHook('preHandler', async (request, reply) => {

@@ -15,7 +15,7 @@ import ownerVideoRoutes from './video.ts'
 import problemRoutes from './problems.ts'
 
 /** The owner's side: one guarded scope (sign-in, CSRF) around every owner page and form. */
-export default async function ownerRoutes (app: TypedApp): Promise<void> {
+export default async function ownerRoutes(app: TypedApp): Promise<void> {
   guardOwnerScope(app)
   await app.register(listRoutes)
   await app.register(albumRoutes)

@@ -1,5 +1,12 @@
 import { Type } from '@sinclair/typebox'
-import { DEFAULT_SORT, SORT_COLUMNS, type OverviewFilter, type OverviewSort, type SortColumn, type SortOrder } from '../../sharing/overview.ts'
+import {
+  DEFAULT_SORT,
+  SORT_COLUMNS,
+  type OverviewFilter,
+  type OverviewSort,
+  type SortColumn,
+  type SortOrder
+} from '../../sharing/overview.ts'
 
 const COLUMNS = Object.keys(SORT_COLUMNS) as SortColumn[]
 
@@ -9,19 +16,23 @@ export const SortQuery = {
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')]))
 }
 
-export function sortOf (query: { sort?: SortColumn, order?: SortOrder }): OverviewSort {
+export function sortOf(query: { sort?: SortColumn; order?: SortOrder }): OverviewSort {
   if (!query.sort) return DEFAULT_SORT
   return { column: query.sort, order: query.order ?? SORT_COLUMNS[query.sort].first }
 }
 
-export interface SortHeader { href: string, ariaSort: 'ascending' | 'descending' | 'none', hint: string }
+export interface SortHeader {
+  href: string
+  ariaSort: 'ascending' | 'descending' | 'none'
+  hint: string
+}
 
 /**
  * What each sortable header links to: its column in the order a first
  * click wants, or the other way round when it is already the sort; the
  * filters stay as they are.
  */
-export function sortHeaders (filter: OverviewFilter, sort: OverviewSort): Record<SortColumn, SortHeader> {
+export function sortHeaders(filter: OverviewFilter, sort: OverviewSort): Record<SortColumn, SortHeader> {
   const headers = {} as Record<SortColumn, SortHeader>
   for (const column of COLUMNS) {
     const current = sort.column === column

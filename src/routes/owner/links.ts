@@ -20,25 +20,40 @@ const OverviewQuery = Type.Object({
 })
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
 const EXTEND_BY = ['1w', '1m', '1y']
-const ExtendBody = Type.Composite([CsrfBody, Type.Object({ expires: Type.Union([...EXTEND_BY, 'never'].map(v => Type.Literal(v))) })])
+const ExtendBody = Type.Composite([
+  CsrfBody,
+  Type.Object({ expires: Type.Union([...EXTEND_BY, 'never'].map(v => Type.Literal(v))) })
+])
 
 /** Every link in one place: filter, sort, copy, extend (never shorter: see sharing/expiry.ts), delete. */
-export default async function linksRoutes (app: TypedApp): Promise<void> {
+export default async function linksRoutes(app: TypedApp): Promise<void> {
   app.get('/links', { schema: { querystring: OverviewQuery } }, async (request, reply) => {
     const filter = { kind: request.query.kind || undefined, state: request.query.state || undefined }
     const sort = sortOf(request.query)
     const base = shareBase(request, app.config.publicUrl)
     await app.linkStats.flush()
     const rows = await allLinks(app.db, filter, app.now(), sort)
-    const albums = await findAlbumsById(app.db, rows.map(l => l.album_id))
+    const albums = await findAlbumsById(
+      app.db,
+      rows.map(l => l.album_id)
+    )
     const coverOf = new Map((await summarizeAll(app.db, albums, 'owner')).map(a => [a.id, a.summary.cover]))
     const now = app.now()
     const links = rows.map(l => ({
-      ...l, url: shareUrl(base, l.token, l.albumRef), cover: coverOf.get(l.album_id) ?? null, extensions: extensionsOf(l.expires_at, now, EXTEND_BY)
+      ...l,
+      url: shareUrl(base, l.token, l.albumRef),
+      cover: coverOf.get(l.album_id) ?? null,
+      extensions: extensionsOf(l.expires_at, now, EXTEND_BY)
     }))
     const originWarning = shareOriginWarning(base, app.config.publicUrl, app.config.host)
     return await render(reply, 'pages/owner/links', {
-      title: 'Links', links, filter, sort, headers: sortHeaders(filter, sort), kinds: ALBUM_KINDS, originWarning
+      title: 'Links',
+      links,
+      filter,
+      sort,
+      headers: sortHeaders(filter, sort),
+      kinds: ALBUM_KINDS,
+      originWarning
     })
   })
 

@@ -5,19 +5,56 @@ import { summarizeAll } from '../../library/albums/summaries.ts'
 import { sharedAlbumIds } from '../../sharing/links.ts'
 import { render } from '../../views/pages.ts'
 
-interface ListPage { path: string, kind: AlbumKind, title: string, empty: string, groupBy?: (album: { filter: string, description: string }) => string }
+interface ListPage {
+  path: string
+  kind: AlbumKind
+  title: string
+  empty: string
+  groupBy?: (album: { filter: string; description: string }) => string
+}
 
 export const LIST_PAGES: ListPage[] = [
-  { path: '/albums', kind: 'album', title: 'Albums', empty: 'No albums yet. Create one with the button above, then add photos to it.' },
-  { path: '/moments', kind: 'moment', title: 'Moments', empty: 'No moments yet. Moments appear when at least three photos were taken within a day of each other in one country.' },
-  { path: '/calendar', kind: 'month', title: 'Calendar', empty: 'No dated photos yet. Add photos to the originals folder and rescan.', groupBy: a => a.filter.slice(0, 4) },
-  { path: '/states', kind: 'state', title: 'States', empty: 'No located photos yet. Photos with GPS coordinates are grouped by region here.', groupBy: a => a.description || 'Unknown country' },
-  { path: '/folders', kind: 'folder', title: 'Folders', empty: 'No folders yet. Point ALBUMLINK_ORIGINALS at a folder of photos and rescan.' }
+  {
+    path: '/albums',
+    kind: 'album',
+    title: 'Albums',
+    empty: 'No albums yet. Create one with the button above, then add photos to it.'
+  },
+  {
+    path: '/moments',
+    kind: 'moment',
+    title: 'Moments',
+    empty:
+      'No moments yet. Moments appear when at least three photos were taken within a day of each other in one country.'
+  },
+  {
+    path: '/calendar',
+    kind: 'month',
+    title: 'Calendar',
+    empty: 'No dated photos yet. Add photos to the originals folder and rescan.',
+    groupBy: a => a.filter.slice(0, 4)
+  },
+  {
+    path: '/states',
+    kind: 'state',
+    title: 'States',
+    empty: 'No located photos yet. Photos with GPS coordinates are grouped by region here.',
+    groupBy: a => a.description || 'Unknown country'
+  },
+  {
+    path: '/folders',
+    kind: 'folder',
+    title: 'Folders',
+    empty: 'No folders yet. Point ALBUMLINK_ORIGINALS at a folder of photos and rescan.'
+  }
 ]
 
-export const LIST_PATH: Record<AlbumKind, string> = Object.fromEntries(LIST_PAGES.map(p => [p.kind, p.path])) as Record<AlbumKind, string>
+export const LIST_PATH: Record<AlbumKind, string> = Object.fromEntries(LIST_PAGES.map(p => [p.kind, p.path])) as Record<
+  AlbumKind,
+  string
+>
 
-export default async function listRoutes (app: TypedApp): Promise<void> {
+export default async function listRoutes(app: TypedApp): Promise<void> {
   for (const page of LIST_PAGES) {
     app.get(page.path, async (_request, reply) => {
       const [albums, shared] = await Promise.all([listAlbums(app.db, page.kind), sharedAlbumIds(app.db)])

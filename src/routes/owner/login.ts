@@ -19,7 +19,7 @@ const LoginQuery = Type.Object({ next: Type.Optional(Type.Unknown()) })
 
 const BUSY = 'The server is busy with other sign-ins. Wait a few seconds and try again.'
 
-export default async function loginRoutes (app: TypedApp): Promise<void> {
+export default async function loginRoutes(app: TypedApp): Promise<void> {
   // A flood of sign-ins is refused before its body is parsed or its form token checked, with a page rendered once:
   // refusing must cost far less than the serving it protects.
   const checks = new WeakMap<FastifyRequest, Leave>()
@@ -32,32 +32,50 @@ export default async function loginRoutes (app: TypedApp): Promise<void> {
       return
     }
     busyPage ??= renderToString(app, 'error', { title: 'Busy', status: 429, message: BUSY, owner: false })
-    await reply.code(429).header('retry-after', '2').type('text/html; charset=utf-8').send(await busyPage)
+    await reply
+      .code(429)
+      .header('retry-after', '2')
+      .type('text/html; charset=utf-8')
+      .send(await busyPage)
   }
 
-  app.get('/', async (request, reply) => await reply.redirect(await isOwner(app, request) ? '/albums' : '/login'))
+  app.get('/', async (request, reply) => await reply.redirect((await isOwner(app, request)) ? '/albums' : '/login'))
 
   app.get('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
     if (await isOwner(app, request)) return await reply.redirect(safeNext(request.query.next))
-    return await render(reply, 'pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next: safeNext(request.query.next), error: null })
+    return await render(reply, 'pages/login', {
+      title: 'Sign in',
+      csrf: reply.generateCsrf(),
+      next: safeNext(request.query.next),
+      error: null
+    })
   })
 
-  app.post('/login', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    onRequest: enterOrRefuse,
-    preValidation: app.csrfProtection,
-    schema: { body: LoginBody }
-  }, async (request, reply) => {
-    const next = safeNext(request.body.next)
-    // scrypt runs on libuv's thread pool, which also reads every image: one check at a time (enterOrRefuse).
-    if (await checkOwnerPassword(app.db, request.body.password).finally(checks.get(request))) {
-      request.session.regenerate()
-      request.session.set('owner', await ownerSessionTag(app.db) ?? undefined)
-      return await reply.redirect(next, 303)
+  app.post(
+    '/login',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      onRequest: enterOrRefuse,
+      preValidation: app.csrfProtection,
+      schema: { body: LoginBody }
+    },
+    async (request, reply) => {
+      const next = safeNext(request.body.next)
+      // scrypt runs on libuv's thread pool, which also reads every image: one check at a time (enterOrRefuse).
+      if (await checkOwnerPassword(app.db, request.body.password).finally(checks.get(request))) {
+        request.session.regenerate()
+        request.session.set('owner', (await ownerSessionTag(app.db)) ?? undefined)
+        return await reply.redirect(next, 303)
+      }
+      reply.code(401)
+      return await render(reply, 'pages/login', {
+        title: 'Sign in',
+        csrf: reply.generateCsrf(),
+        next,
+        error: 'That password is not right.'
+      })
     }
-    reply.code(401)
-    return await render(reply, 'pages/login', { title: 'Sign in', csrf: reply.generateCsrf(), next, error: 'That password is not right.' })
-  })
+  )
 
   app.post('/logout', { preValidation: app.csrfProtection }, async (request, reply) => {
     if (await isOwner(app, request)) await endOwnerSessions(app.db)

@@ -4,32 +4,56 @@ import { notFound } from '../../plugins/errors.ts'
 import { Type } from '@sinclair/typebox'
 import type { Album } from '../../db/schema.ts'
 import { findAlbum } from '../../library/albums/albums.ts'
-import { addPhotos, createAlbum, deleteAlbum, removePhotos, setCover, updateAlbum } from '../../library/albums/manual.ts'
+import {
+  addPhotos,
+  createAlbum,
+  deleteAlbum,
+  removePhotos,
+  setCover,
+  updateAlbum
+} from '../../library/albums/manual.ts'
 import { libraryPage, PAGE_SIZE, countPhotos } from '../../library/photos.ts'
 import { CsrfBody, PageQuery, Uid, UidParams } from './params.ts'
 import { render } from '../../views/pages.ts'
 import { doneUrl } from './selection.ts'
 
-const AlbumBody = Type.Composite([CsrfBody, Type.Object({
-  title: Type.String({ maxLength: 200 }),
-  description: Type.String({ maxLength: 5000, default: '' })
-})])
-const PhotosBody = Type.Composite([CsrfBody, Type.Object({
-  photos: Type.Optional(Type.Union([Uid, Type.Array(Uid, { maxItems: 5000 })])),
-  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 })
-})])
+const AlbumBody = Type.Composite([
+  CsrfBody,
+  Type.Object({
+    title: Type.String({ maxLength: 200 }),
+    description: Type.String({ maxLength: 5000, default: '' })
+  })
+])
+const PhotosBody = Type.Composite([
+  CsrfBody,
+  Type.Object({
+    photos: Type.Optional(Type.Union([Uid, Type.Array(Uid, { maxItems: 5000 })])),
+    page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 })
+  })
+])
 
-const list = (value: string | string[] | undefined): string[] => value === undefined ? [] : Array.isArray(value) ? value : [value]
+const list = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value]
 
-export default async function manageRoutes (app: TypedApp): Promise<void> {
+export default async function manageRoutes(app: TypedApp): Promise<void> {
   /** The manual album in the URL, or a 404 (derived albums cannot be edited). */
   const manualAlbum = async (uid: string): Promise<Album> => {
     const album = await findAlbum(app.db, uid)
     if (!album || album.kind !== 'album') throw notFound()
     return album
   }
-  const form = async (reply: FastifyReply, album: Album | null, fields: { title: string, description: string }, error: string | null): Promise<FastifyReply> =>
-    await render(reply.code(error ? 400 : 200), 'pages/owner/album-form', { title: album ? `Edit ${album.title}` : 'New album', album, fields, error })
+  const form = async (
+    reply: FastifyReply,
+    album: Album | null,
+    fields: { title: string; description: string },
+    error: string | null
+  ): Promise<FastifyReply> =>
+    await render(reply.code(error ? 400 : 200), 'pages/owner/album-form', {
+      title: album ? `Edit ${album.title}` : 'New album',
+      album,
+      fields,
+      error
+    })
 
   app.get('/albums/new', async (_request, reply) => await form(reply, null, { title: '', description: '' }, null))
 
@@ -67,18 +91,33 @@ export default async function manageRoutes (app: TypedApp): Promise<void> {
   app.get('/albums/:uid/add', { schema: { params: UidParams, querystring: PageQuery } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
     const [photos, total] = await Promise.all([libraryPage(app.db, false, request.query.page), countPhotos(app.db)])
-    return await render(reply, 'pages/owner/album-add', { title: `Add photos to ${album.title}`, album, photos, page: request.query.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })
+    return await render(reply, 'pages/owner/album-add', {
+      title: `Add photos to ${album.title}`,
+      album,
+      photos,
+      page: request.query.page,
+      pages: Math.max(1, Math.ceil(total / PAGE_SIZE))
+    })
   })
 
   /** `done`: what the album page then says (with the count `act` returns), or nothing. */
-  const photosAction = (path: string, done: string | null, act: (albumId: number, uids: string[]) => Promise<number>): void => {
+  const photosAction = (
+    path: string,
+    done: string | null,
+    act: (albumId: number, uids: string[]) => Promise<number>
+  ): void => {
     app.post(path, { schema: { params: UidParams, body: PhotosBody } }, async (request, reply) => {
       const album = await manualAlbum(request.params.uid)
       const n = await act(album.id, list(request.body.photos))
-      return await reply.redirect(done ? doneUrl(`/albums/${album.uid}`, request.body.page, done, n) : `/albums/${album.uid}`, 303)
+      return await reply.redirect(
+        done ? doneUrl(`/albums/${album.uid}`, request.body.page, done, n) : `/albums/${album.uid}`,
+        303
+      )
     })
   }
   photosAction('/albums/:uid/photos', null, async (id, uids) => await addPhotos(app.db, id, uids))
   photosAction('/albums/:uid/photos/remove', 'removed', async (id, uids) => await removePhotos(app.db, id, uids))
-  photosAction('/albums/:uid/cover', 'cover', async (id, uids) => uids[0] === undefined ? 0 : (await setCover(app.db, id, uids[0]), 1))
+  photosAction('/albums/:uid/cover', 'cover', async (id, uids) =>
+    uids[0] === undefined ? 0 : (await setCover(app.db, id, uids[0]), 1)
+  )
 }

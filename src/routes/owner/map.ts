@@ -9,23 +9,39 @@ import { UidParams } from './params.ts'
 
 const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200 })) })
 
-/** The owner's map of any album: the same page and data as a visitor's, private photos included, over the owner's media routes. */
-export default async function ownerMapRoutes (app: TypedApp): Promise<void> {
-  const urlsOf = (albumUid: string): PhotoUrls => ({ thumb: uid => `/media/thumb/${uid}/tile`, page: uid => `/photos/${uid}?album=${albumUid}` })
-
-  app.get('/albums/:uid/map', {
-    schema: { params: UidParams, querystring: MapQuery }
-  }, async (request, reply) => {
-    const album = await findAlbum(app.db, request.params.uid)
-    if (!album) throw notFound()
-    return await sendMapPage(reply, app.config.mapStyle, await allAlbumPhotos(app.db, album, 'owner'), urlsOf(album.uid), {
-      title: album.title,
-      back: `/albums/${album.uid}`,
-      dataUrl: `/albums/${album.uid}/map.geojson`,
-      focus: request.query.photo,
-      visitor: false
-    })
+/**
+ * The owner's map of any album: the same page and data as a visitor's, private photos included, over the owner's media
+ * routes.
+ */
+export default async function ownerMapRoutes(app: TypedApp): Promise<void> {
+  const urlsOf = (albumUid: string): PhotoUrls => ({
+    thumb: uid => `/media/thumb/${uid}/tile`,
+    page: uid => `/photos/${uid}?album=${albumUid}`
   })
+
+  app.get(
+    '/albums/:uid/map',
+    {
+      schema: { params: UidParams, querystring: MapQuery }
+    },
+    async (request, reply) => {
+      const album = await findAlbum(app.db, request.params.uid)
+      if (!album) throw notFound()
+      return await sendMapPage(
+        reply,
+        app.config.mapStyle,
+        await allAlbumPhotos(app.db, album, 'owner'),
+        urlsOf(album.uid),
+        {
+          title: album.title,
+          back: `/albums/${album.uid}`,
+          dataUrl: `/albums/${album.uid}/map.geojson`,
+          focus: request.query.photo,
+          visitor: false
+        }
+      )
+    }
+  )
 
   app.get('/albums/:uid/map.geojson', { schema: { params: UidParams } }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)

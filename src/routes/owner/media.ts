@@ -10,18 +10,22 @@ const ThumbParams = Type.Object({ uid: Uid, size: Type.String({ maxLength: 10 })
 const OriginalQuery = Type.Object({ download: Type.Optional(Type.String()) })
 
 /** The owner's image bytes (registered inside the owner scope: a session is required). */
-export default async function ownerMediaRoutes (app: TypedApp): Promise<void> {
+export default async function ownerMediaRoutes(app: TypedApp): Promise<void> {
   app.get('/media/thumb/:uid/:size', { schema: { params: ThumbParams } }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)
     if (!photo || !isThumbSize(request.params.size)) throw notFound()
     return await sendThumb(reply, app.config.thumbsDir, photo, request.params.size)
   })
 
-  app.get('/media/original/:uid', {
-    schema: { params: Type.Object({ uid: Uid }), querystring: OriginalQuery }
-  }, async (request, reply) => {
-    const photo = await findPhoto(app.db, request.params.uid)
-    if (!photo || photo.missing) throw notFound()
-    return await sendOriginal(reply, app.config.originals, photo, request.query.download !== undefined)
-  })
+  app.get(
+    '/media/original/:uid',
+    {
+      schema: { params: Type.Object({ uid: Uid }), querystring: OriginalQuery }
+    },
+    async (request, reply) => {
+      const photo = await findPhoto(app.db, request.params.uid)
+      if (!photo || photo.missing) throw notFound()
+      return await sendOriginal(reply, app.config.originals, photo, request.query.download !== undefined)
+    }
+  )
 }

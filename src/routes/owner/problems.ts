@@ -5,7 +5,7 @@ import { CsrfBody } from './params.ts'
 import { render } from '../../views/pages.ts'
 
 /** Files that could not be read, and why; the Rescan button (new files also show up by themselves within a minute). */
-export default async function problemRoutes (app: TypedApp): Promise<void> {
+export default async function problemRoutes(app: TypedApp): Promise<void> {
   app.get('/library/problems', async (_request, reply) => {
     return await render(reply, 'pages/owner/problems', {
       title: 'Problems',
@@ -17,8 +17,13 @@ export default async function problemRoutes (app: TypedApp): Promise<void> {
   })
 
   app.post('/library/rescan', { schema: { body: CsrfBody } }, async (request, reply) => {
-    indexThenRender(app.db, app.config, app.indexState, { log: line => { request.log.warn(line) } })
-      .catch(err => { app.log.error({ err }, 'rescan failed') })
+    indexThenRender(app.db, app.config, app.indexState, {
+      log: line => {
+        request.log.warn(line)
+      }
+    }).catch(err => {
+      app.log.error({ err }, 'rescan failed')
+    })
     return await reply.redirect('/library/problems', 303)
   })
 }

@@ -19,12 +19,14 @@ const FORMATS = {
  * Owner only, like every route of this scope. Never stored by a cache: the
  * secret, and so the code, can change under the same address.
  */
-export default async function qrRoutes (app: TypedApp): Promise<void> {
+export default async function qrRoutes(app: TypedApp): Promise<void> {
   for (const [ext, format] of Object.entries(FORMATS)) {
     app.get(`/links/:id/qr.${ext}`, { schema: { params: IdParams } }, async (request, reply) => {
       const found = await linkWithUrl(app.db, request.params.id, shareBase(request, app.config.publicUrl))
       if (!found) throw notFound()
-      reply.header('cache-control', 'private, no-store').header('content-disposition', attachmentHeader(`${found.album.slug}-link-${found.link.id}-qr.${ext}`))
+      reply
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', attachmentHeader(`${found.album.slug}-link-${found.link.id}-qr.${ext}`))
       return await reply.type(format.type).send(await format.render(found.url))
     })
   }

@@ -11,21 +11,31 @@ import { selectionTitle, uidList } from '../media/selection.ts'
 import { CsrfBody, Uid, UidParams } from './params.ts'
 
 /** A grid's form: repeated `photos`, the page to come back to, and for "add" the manual album to add to. */
-const SelectionBody = Type.Composite([CsrfBody, Type.Object({
-  photos: Type.Optional(Type.Union([Uid, Type.Array(Uid, { maxItems: 1000 })])),
-  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
-  target: Type.Optional(Uid)
-})])
+const SelectionBody = Type.Composite([
+  CsrfBody,
+  Type.Object({
+    photos: Type.Optional(Type.Union([Uid, Type.Array(Uid, { maxItems: 1000 })])),
+    page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+    target: Type.Optional(Uid)
+  })
+])
 type Params = { uid?: string }
 /** What a selection route reads of its request. */
-interface SelectionRequest { params: unknown, body: Static<typeof SelectionBody> }
+interface SelectionRequest {
+  params: unknown
+  body: Static<typeof SelectionBody>
+}
 
 /** After an action: back to the same page of the grid, saying what was done (`done`, `n`, `to`). */
 export const doneUrl = (path: string, page: number, done: string, n: number, to?: string): string =>
   `${path}?${new URLSearchParams({ ...(page > 1 ? { page: String(page) } : {}), done, n: String(n), ...(to ? { to } : {}) })}`
 
 /** Where a selection was made: the grid's page, the zip's name, and the selected photos it really shows. */
-interface Scope { path: string, title: string, photos: Photo[] }
+interface Scope {
+  path: string
+  title: string
+  photos: Photo[]
+}
 
 /**
  * What the owner does with photos selected in a grid: an album's (any kind)
@@ -35,37 +45,62 @@ interface Scope { path: string, title: string, photos: Photo[] }
  * and choosing its cover are manage.ts's routes. The owner scope's CSRF
  * check runs before any of these.
  */
-export default async function selectionRoutes (app: TypedApp): Promise<void> {
+export default async function selectionRoutes(app: TypedApp): Promise<void> {
   const albumScope = async ({ uid }: Params, uids: string[]): Promise<Scope> => {
     const album = uid ? await findAlbum(app.db, uid) : undefined
     if (!album) throw notFound()
-    return { path: `/albums/${album.uid}`, title: album.title, photos: await selectedAlbumPhotos(app.db, album, 'owner', uids) }
+    return {
+      path: `/albums/${album.uid}`,
+      title: album.title,
+      photos: await selectedAlbumPhotos(app.db, album, 'owner', uids)
+    }
   }
-  const libraryScope = async (_params: Params, uids: string[]): Promise<Scope> =>
-    ({ path: '/photos', title: 'Photos', photos: await selectedLibraryPhotos(app.db, uids) })
+  const libraryScope = async (_params: Params, uids: string[]): Promise<Scope> => ({
+    path: '/photos',
+    title: 'Photos',
+    photos: await selectedLibraryPhotos(app.db, uids)
+  })
 
-  for (const [prefix, scopeOf, params] of [['/albums/:uid', albumScope, UidParams], ['/library', libraryScope, undefined]] as const) {
+  for (const [prefix, scopeOf, params] of [
+    ['/albums/:uid', albumScope, UidParams],
+    ['/library', libraryScope, undefined]
+  ] as const) {
     const schema = { ...(params ? { params } : {}), body: SelectionBody }
-    const selected = async (request: SelectionRequest): Promise<Scope> => await scopeOf(request.params as Params, uidList(request.body.photos))
+    const selected = async (request: SelectionRequest): Promise<Scope> =>
+      await scopeOf(request.params as Params, uidList(request.body.photos))
 
     /** The owner's zip includes private photos, like the whole album's: it is their library. */
     app.post(`${prefix}/selection/download`, { schema, exposeHeadRoute: false }, async (request, reply) => {
       const { path, title, photos } = await selected(request)
       if (photos.length === 0) return await reply.redirect(doneUrl(path, request.body.page, 'none', 0), 303)
-      return await sendZip(reply, request, await withCompanions(app.db, photos), app.config.originals, selectionTitle(title))
+      return await sendZip(
+        reply,
+        request,
+        await withCompanions(app.db, photos),
+        app.config.originals,
+        selectionTitle(title)
+      )
     })
 
     app.post(`${prefix}/selection/add`, { schema }, async (request, reply) => {
       const { path, photos } = await selected(request)
       const target = request.body.target ? await findAlbum(app.db, request.body.target) : undefined
       if (!target || target.kind !== 'album') throw notFound()
-      const added = await addPhotos(app.db, target.id, photos.map(p => p.uid))
+      const added = await addPhotos(
+        app.db,
+        target.id,
+        photos.map(p => p.uid)
+      )
       return await reply.redirect(doneUrl(path, request.body.page, 'added', added, target.uid), 303)
     })
 
     app.post(`${prefix}/selection/private`, { schema }, async (request, reply) => {
       const { path, photos } = await selected(request)
-      const changed = await setPrivateMany(app.db, photos.filter(p => !p.private).map(p => p.uid), true)
+      const changed = await setPrivateMany(
+        app.db,
+        photos.filter(p => !p.private).map(p => p.uid),
+        true
+      )
       return await reply.redirect(doneUrl(path, request.body.page, 'private', changed), 303)
     })
   }

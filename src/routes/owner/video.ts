@@ -7,7 +7,7 @@ import { Uid } from './params.ts'
 import { sendVideo } from '../media/send-video.ts'
 
 /** The owner's video playback (inside the owner scope: a session is required). */
-export default async function ownerVideoRoutes (app: TypedApp): Promise<void> {
+export default async function ownerVideoRoutes(app: TypedApp): Promise<void> {
   app.get('/media/video/:uid', { schema: { params: Type.Object({ uid: Uid }) } }, async (request, reply) => {
     const item = await findPhoto(app.db, request.params.uid)
     const clip = item && !item.missing ? await videoClip(app.db, item) : undefined

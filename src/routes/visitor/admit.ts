@@ -12,7 +12,12 @@ import { rememberToken, startVisitorSession } from '../../sharing/visitor-sessio
  * A HEAD request (a link checker) is answered as the GET would be, but
  * opens nothing and counts nothing: the links it gets were checked for room.
  */
-export async function admit (app: FastifyInstance, request: FastifyRequest, token: string, links: LinkGrant[]): Promise<Set<number>> {
+export async function admit(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  token: string,
+  links: LinkGrant[]
+): Promise<Set<number>> {
   if (links.length === 0) return new Set()
   if (request.method === 'HEAD') return new Set(links.map(l => l.id))
   const { visitor } = request
@@ -27,7 +32,7 @@ export async function admit (app: FastifyInstance, request: FastifyRequest, toke
 }
 
 /** The page's own link; a link that filled up since the scope looked answers like an expired one. */
-export async function admitShare (app: FastifyInstance, request: FastifyRequest): Promise<void> {
+export async function admitShare(app: FastifyInstance, request: FastifyRequest): Promise<void> {
   const { share } = request
   if (!(await admit(app, request, share.token, [share.link])).has(share.link.id)) throw notFound()
 }

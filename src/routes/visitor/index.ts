@@ -17,7 +17,7 @@ import previewRoutes from './preview.ts'
  * token is in the URL, so no referrer leaves the page, nothing is indexed
  * and nothing may be kept by a shared cache.
  */
-export default async function visitorRoutes (app: TypedApp): Promise<void> {
+export default async function visitorRoutes(app: TypedApp): Promise<void> {
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('referrer-policy', 'no-referrer')
     reply.header('x-robots-tag', 'noindex, nofollow')

@@ -9,38 +9,57 @@ import { admitShare } from './admit.ts'
 
 const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200 })) })
 
-const urlsUnder = (base: string): PhotoUrls => ({ thumb: uid => `${base}/${uid}/thumb/tile`, page: uid => `${base}/${uid}` })
+const urlsUnder = (base: string): PhotoUrls => ({
+  thumb: uid => `${base}/${uid}/thumb/tile`,
+  page: uid => `${base}/${uid}`
+})
 
 /**
  * The shared album's located photos on a map (the router prefers the static
  * `map` segments over `:photo`). A link may be opened at the map page, like
  * at the album; its data needs the session that page opened.
  */
-export default async function mapRoutes (app: TypedApp): Promise<void> {
-  app.get('/:token/:album/map', {
-    schema: { params: AlbumParams, querystring: MapQuery },
-    config: { access: 'page' }
-  }, async (request, reply) => {
-    const { share } = request
-    const { album, base } = share
-    const focus = request.query.photo
-    if (share.locked) return await renderPasswordPage(reply, share, null, `${base}/map${focus ? `?photo=${focus}` : ''}`)
-    await admitShare(app, request)
-    return await sendMapPage(reply, app.config.mapStyle, await allAlbumPhotos(app.db, album, 'visitor'), urlsUnder(base), {
-      title: album.title,
-      back: base,
-      base,
-      dataUrl: `${base}/map.geojson`,
-      focus,
-      visitor: true
-    })
-  })
+export default async function mapRoutes(app: TypedApp): Promise<void> {
+  app.get(
+    '/:token/:album/map',
+    {
+      schema: { params: AlbumParams, querystring: MapQuery },
+      config: { access: 'page' }
+    },
+    async (request, reply) => {
+      const { share } = request
+      const { album, base } = share
+      const focus = request.query.photo
+      if (share.locked) {
+        return await renderPasswordPage(reply, share, null, `${base}/map${focus ? `?photo=${focus}` : ''}`)
+      }
+      await admitShare(app, request)
+      return await sendMapPage(
+        reply,
+        app.config.mapStyle,
+        await allAlbumPhotos(app.db, album, 'visitor'),
+        urlsUnder(base),
+        {
+          title: album.title,
+          back: base,
+          base,
+          dataUrl: `${base}/map.geojson`,
+          focus,
+          visitor: true
+        }
+      )
+    }
+  )
 
-  app.get('/:token/:album/map.geojson', {
-    schema: { params: AlbumParams },
-    config: { access: 'content' }
-  }, async (request, reply) => {
-    const { album, base } = request.share
-    return await sendMapData(reply, await allAlbumPhotos(app.db, album, 'visitor'), urlsUnder(base))
-  })
+  app.get(
+    '/:token/:album/map.geojson',
+    {
+      schema: { params: AlbumParams },
+      config: { access: 'content' }
+    },
+    async (request, reply) => {
+      const { album, base } = request.share
+      return await sendMapData(reply, await allAlbumPhotos(app.db, album, 'visitor'), urlsUnder(base))
+    }
+  )
 }

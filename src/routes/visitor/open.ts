@@ -21,19 +21,30 @@ import { admit, admitShare } from './admit.ts'
 import { AlbumParams, TokenParams } from './params.ts'
 import { render, renderToString } from '../../views/pages.ts'
 
-type AlbumCard = Album & { summary: AlbumSummary, locked?: boolean }
+type AlbumCard = Album & { summary: AlbumSummary; locked?: boolean }
 
 /** `select=all`: the page with every box ticked (the grid's "Select all" without JavaScript). */
-const PageQuery = Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }), select: Type.Optional(Type.Literal('all')) })
+const PageQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+  select: Type.Optional(Type.Literal('all'))
+})
 
 /** Opening a link: its list of albums, or an album's page; either counts the visitor once per link. */
-export default async function openRoutes (app: TypedApp, { limiter }: { limiter: MissLimiter }): Promise<void> {
+export default async function openRoutes(app: TypedApp, { limiter }: { limiter: MissLimiter }): Promise<void> {
   const pages = new ReadCache<Buffer>(app.db, 200)
   // The list of a token's albums: summaries cost a scan of each kind, so they are kept like pages.
   const lists = new ReadCache<AlbumCard[]>(app.db, 200)
   const cardsOf = async (token: string, shared: SharedAlbum[]): Promise<AlbumCard[]> => {
     const key = `${token}|${shared.map(s => s.link.id).join(',')}`
-    return await lists.get(key, async () => await summarizeAll(app.db, shared.map(s => s.album), 'visitor'))
+    return await lists.get(
+      key,
+      async () =>
+        await summarizeAll(
+          app.db,
+          shared.map(s => s.album),
+          'visitor'
+        )
+    )
   }
   /** The token's albums this visitor may see: a link past its visit limit is left out unless it counted them. */
   const sharedWith = async (visitor: Session, token: string): Promise<SharedAlbum[]> => {
@@ -53,36 +64,66 @@ export default async function openRoutes (app: TypedApp, { limiter }: { limiter:
     // Albums still locked are listed (without cover or count) but not counted: their password does that.
     const now = app.now()
     const locked = new Set(visible.filter(s => isLocked(s.link, request.visitor, now)).map(s => s.link.id))
-    const admitted = await admit(app, request, token, visible.filter(s => !locked.has(s.link.id)).map(s => s.link))
+    const admitted = await admit(
+      app,
+      request,
+      token,
+      visible.filter(s => !locked.has(s.link.id)).map(s => s.link)
+    )
     const shared = visible.filter(s => locked.has(s.link.id) || admitted.has(s.link.id))
     if (shared.length === 0) return await sendInvalidLink(reply)
     if (shared.length === 1) return await reply.redirect(`/s/${token}/${shared[0].album.uid}`, 303)
     const summarized = await cardsOf(token, shared)
     const cards = summarized.map((card, i) =>
-      locked.has(shared[i].link.id) ? { ...card, locked: true, summary: { ...card.summary, count: 0, cover: null } } : card)
-    const preview = listPreview(`${shareBase(request, app.config.publicUrl)}/s/${token}`,
-      summarized.map((card, i) => ({ uid: card.uid, title: card.title, protected: shared[i].link.protected, count: card.summary.count })))
+      locked.has(shared[i].link.id)
+        ? { ...card, locked: true, summary: { ...card.summary, count: 0, cover: null } }
+        : card
+    )
+    const preview = listPreview(
+      `${shareBase(request, app.config.publicUrl)}/s/${token}`,
+      summarized.map((card, i) => ({
+        uid: card.uid,
+        title: card.title,
+        protected: shared[i].link.protected,
+        count: card.summary.count
+      }))
+    )
     return await render(reply, 'pages/visitor/albums', { title: 'Shared albums', visitor: true, token, cards, preview })
   })
 
-  app.get('/:token/:album', {
-    schema: { params: AlbumParams, querystring: PageQuery },
-    config: { access: 'open' }
-  }, async (request, reply) => {
-    const { share } = request
-    const { page, select } = request.query
-    if (share.locked) return await renderPasswordPage(reply, share, null, page > 1 ? `${share.base}?page=${page}` : share.base)
-    await admitShare(app, request)
-    // The link preview's absolute URLs start with the public URL, else this request's origin: part of the key.
-    const origin = shareBase(request, app.config.publicUrl)
-    const key = `${share.link.id}|${share.ref}|${page}|${select ?? ''}|${origin}`
-    const html = await pages.get(key, async () => Buffer.from(await renderAlbumPage(share, { page, selectAll: select === 'all', origin })))
-    return await reply.type('text/html; charset=utf-8').send(html)
-  })
+  app.get(
+    '/:token/:album',
+    {
+      schema: { params: AlbumParams, querystring: PageQuery },
+      config: { access: 'open' }
+    },
+    async (request, reply) => {
+      const { share } = request
+      const { page, select } = request.query
+      if (share.locked) {
+        return await renderPasswordPage(reply, share, null, page > 1 ? `${share.base}?page=${page}` : share.base)
+      }
+      await admitShare(app, request)
+      // The link preview's absolute URLs start with the public URL, else this request's origin: part of the key.
+      const origin = shareBase(request, app.config.publicUrl)
+      const key = `${share.link.id}|${share.ref}|${page}|${select ?? ''}|${origin}`
+      const html = await pages.get(key, async () =>
+        Buffer.from(await renderAlbumPage(share, { page, selectAll: select === 'all', origin }))
+      )
+      return await reply.type('text/html; charset=utf-8').send(html)
+    }
+  )
 
-  interface PageOptions { page: number, selectAll: boolean, origin: string }
+  interface PageOptions {
+    page: number
+    selectAll: boolean
+    origin: string
+  }
 
-  async function renderAlbumPage ({ album, link, token, base }: Share, { page, selectAll, origin }: PageOptions): Promise<string> {
+  async function renderAlbumPage(
+    { album, link, token, base }: Share,
+    { page, selectAll, origin }: PageOptions
+  ): Promise<string> {
     const [summary, photos, siblings] = await Promise.all([
       summarizeAlbum(app.db, album, 'visitor'),
       albumPage(app.db, album, 'visitor', page),

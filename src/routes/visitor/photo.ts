@@ -13,25 +13,29 @@ import { admitShare } from './admit.ts'
  * session like the album page (or shows the password form, returning here),
  * and counts a photo view.
  */
-export default async function photoRoutes (app: TypedApp): Promise<void> {
-  app.get('/:token/:album/:photo', { schema: { params: PhotoParams }, config: { access: 'page' } }, async (request, reply) => {
-    const { share } = request
-    const { album, link, base } = share
-    if (share.locked) return await renderPasswordPage(reply, share, null, `${base}/${request.params.photo}`)
-    const photo = await photoInAlbum(app.db, album, 'visitor', request.params.photo)
-    if (!photo) throw notFound()
-    await admitShare(app, request)
-    if (request.method === 'GET') app.linkStats.count(link.id, 'photo_views')
-    return await render(reply, 'pages/visitor/photo', {
-      playback: await playbackOf(app.db, app.config.thumbsDir, photo),
-      title: photo.title ?? basename(photo.path),
-      visitor: true,
-      bodyClass: 'viewer',
-      album,
-      downloads: link.allowDownloads,
-      base,
-      photo,
-      around: await neighbours(app.db, album, 'visitor', photo)
-    })
-  })
+export default async function photoRoutes(app: TypedApp): Promise<void> {
+  app.get(
+    '/:token/:album/:photo',
+    { schema: { params: PhotoParams }, config: { access: 'page' } },
+    async (request, reply) => {
+      const { share } = request
+      const { album, link, base } = share
+      if (share.locked) return await renderPasswordPage(reply, share, null, `${base}/${request.params.photo}`)
+      const photo = await photoInAlbum(app.db, album, 'visitor', request.params.photo)
+      if (!photo) throw notFound()
+      await admitShare(app, request)
+      if (request.method === 'GET') app.linkStats.count(link.id, 'photo_views')
+      return await render(reply, 'pages/visitor/photo', {
+        playback: await playbackOf(app.db, app.config.thumbsDir, photo),
+        title: photo.title ?? basename(photo.path),
+        visitor: true,
+        bodyClass: 'viewer',
+        album,
+        downloads: link.allowDownloads,
+        base,
+        photo,
+        around: await neighbours(app.db, album, 'visitor', photo)
+      })
+    }
+  )
 }

@@ -13,16 +13,25 @@ import { AlbumParams } from './params.ts'
  * no-cache` keeps revocation instant. Chat apps' web clients may show the
  * image from their own origin, so it may be embedded cross-origin.
  */
-export default async function previewRoutes (app: TypedApp): Promise<void> {
-  app.get('/:token/:album/preview', {
-    schema: { params: AlbumParams }, config: { access: 'preview' }
-  }, async (request, reply) => {
-    const hashes = await previewPhotoHashes(app.db, request.share.album)
-    if (hashes.length === 0) throw notFound()
-    const headers = { etag: `"preview-${previewKey(hashes)}"`, 'cache-control': 'private, no-cache', 'cross-origin-resource-policy': 'cross-origin' }
-    if (request.headers['if-none-match'] === headers.etag) return await reply.headers(headers).code(304).send()
-    const jpeg = await linkPreviewImage(app.config.thumbsDir, hashes)
-    if (!jpeg) throw notFound()
-    return await reply.headers(headers).type('image/jpeg').send(jpeg)
-  })
+export default async function previewRoutes(app: TypedApp): Promise<void> {
+  app.get(
+    '/:token/:album/preview',
+    {
+      schema: { params: AlbumParams },
+      config: { access: 'preview' }
+    },
+    async (request, reply) => {
+      const hashes = await previewPhotoHashes(app.db, request.share.album)
+      if (hashes.length === 0) throw notFound()
+      const headers = {
+        etag: `"preview-${previewKey(hashes)}"`,
+        'cache-control': 'private, no-cache',
+        'cross-origin-resource-policy': 'cross-origin'
+      }
+      if (request.headers['if-none-match'] === headers.etag) return await reply.headers(headers).code(304).send()
+      const jpeg = await linkPreviewImage(app.config.thumbsDir, hashes)
+      if (!jpeg) throw notFound()
+      return await reply.headers(headers).type('image/jpeg').send(jpeg)
+    }
+  )
 }

@@ -35,8 +35,12 @@ export interface Share extends SharedAlbum {
 }
 
 declare module 'fastify' {
-  interface FastifyContextConfig { access?: AccessMode }
-  interface FastifyRequest { share: Share }
+  interface FastifyContextConfig {
+    access?: AccessMode
+  }
+  interface FastifyRequest {
+    share: Share
+  }
 }
 
 export const isLocked = (link: LinkGrant, visitor: Session, now: Date): boolean =>
@@ -55,7 +59,7 @@ export type ResolveShare = (request: FastifyRequest, rawToken: string, ref: stri
  * preview is refused for a protected link). Any failure throws the one 404
  * that the error handler renders like a missing page.
  */
-function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShare {
+function shareResolver(app: FastifyInstance, limiter: MissLimiter): ResolveShare {
   const grantOf = cachedGrants(app.db)
   return async (request, rawToken, ref, mode) => {
     const token = normaliseToken(rawToken)
@@ -80,7 +84,11 @@ function shareResolver (app: FastifyInstance, limiter: MissLimiter): ResolveShar
 }
 
 /** A client that missed too often gets a friendly 429 before any look-up. */
-export async function refuseWhenBlocked (limiter: MissLimiter, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+export async function refuseWhenBlocked(
+  limiter: MissLimiter,
+  request: FastifyRequest,
+  reply: FastifyReply
+): Promise<boolean> {
   if (!limiter.blocked(clientKey(request.ip))) return false
   reply.code(429).header('retry-after', String(Math.ceil(limiter.windowMs / 1000)))
   await render(reply, 'pages/visitor/too-many', { title: 'Too many attempts', visitor: true })
@@ -93,14 +101,14 @@ export async function refuseWhenBlocked (limiter: MissLimiter, request: FastifyR
  * or refuses, so handlers do only their own job. Returns the resolver for
  * checks that must run again later (a zip, before each entry).
  */
-export function shareScope (app: FastifyInstance, limiter: MissLimiter): ResolveShare {
+export function shareScope(app: FastifyInstance, limiter: MissLimiter): ResolveShare {
   const resolve = shareResolver(app, limiter)
   app.decorateRequest('share', null as unknown as Share)
   app.addHook('preHandler', async (request, reply) => {
     const mode = request.routeOptions.config.access
     if (mode === undefined) return
     if (await refuseWhenBlocked(limiter, request, reply)) return reply
-    const { token, album } = request.params as { token: string, album: string }
+    const { token, album } = request.params as { token: string; album: string }
     request.share = await resolve(request, token, album, mode)
   })
   return resolve

@@ -6,13 +6,18 @@ import { sendVideo } from '../media/send-video.ts'
 import { PhotoParams } from './params.ts'
 
 /** A shared video (or a Live Photo's clip) as browsers play it, after the same grant check as its page. */
-export default async function videoRoutes (app: TypedApp): Promise<void> {
-  app.get('/:token/:album/:photo/video', {
-    schema: { params: PhotoParams }, config: { access: 'content' }
-  }, async (request, reply) => {
-    const item = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
-    const clip = item && await videoClip(app.db, item)
-    if (!clip) throw notFound()
-    return await sendVideo(reply, app.config, clip)
-  })
+export default async function videoRoutes(app: TypedApp): Promise<void> {
+  app.get(
+    '/:token/:album/:photo/video',
+    {
+      schema: { params: PhotoParams },
+      config: { access: 'content' }
+    },
+    async (request, reply) => {
+      const item = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
+      const clip = item && (await videoClip(app.db, item))
+      if (!clip) throw notFound()
+      return await sendVideo(reply, app.config, clip)
+    }
+  )
 }
