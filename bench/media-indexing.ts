@@ -10,7 +10,8 @@ import { migrateToLatest } from '../src/db/migrate.ts'
 import { runIndex } from '../src/library/indexer/index.ts'
 import { THUMB_SIZES } from '../src/library/indexer/thumbnails.ts'
 import { decodeHeif } from '../src/library/media/heic.ts'
-import { runTool, toolPaths } from '../src/library/media/tools.ts'
+import { toolPaths } from '../src/library/media/tools.ts'
+import { writePosterThumbnails } from '../src/library/media/poster.ts'
 import type { Row } from './report.ts'
 
 const tools = toolPaths()
@@ -38,46 +39,12 @@ async function thumbs(input: Parameters<typeof sharp>[0], options: SharpOptions,
 }
 
 /**
- * ffmpeg alone making the same posters: the frame a second in as the 1600 px view and the 360 px tile (WebP), two
- * videos at a time.
+ * ffmpeg alone making the same posters: the one ffmpeg pass albumlink runs per video (the frame a second in as the
+ * 1600 px view and the 360 px tile, WebP), without hashing, probing or the database; two videos at a time.
  */
 async function ffmpegPosters(files: string[], out: string): Promise<void> {
   await pool(files, 2, async (file, i) => {
-    await runTool(
-      tools.ffmpeg,
-      [
-        '-v',
-        'error',
-        '-nostdin',
-        '-y',
-        '-ss',
-        '1',
-        '-i',
-        file,
-        '-an',
-        '-filter_complex',
-        "[0:v]scale='min(1600,iw)':-2,split[view][t];[t]scale=-2:360[tile]",
-        '-map',
-        '[view]',
-        '-frames:v',
-        '1',
-        '-c:v',
-        'libwebp',
-        '-quality',
-        '80',
-        join(out, `${i}-view.webp`),
-        '-map',
-        '[tile]',
-        '-frames:v',
-        '1',
-        '-c:v',
-        'libwebp',
-        '-quality',
-        '75',
-        join(out, `${i}-tile.webp`)
-      ],
-      { timeoutMs: 60_000 }
-    )
+    await writePosterThumbnails(tools.ffmpeg, file, out, `baseline-${i}`)
   })
 }
 

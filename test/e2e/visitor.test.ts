@@ -4,7 +4,6 @@
 import t from 'tap'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import yauzl from 'yauzl'
 import { allAlbumPhotos, setPrivate } from '../../src/library/photos.ts'
 import { zipEntryNames } from '../../src/library/album-zip.ts'
 import { createLink } from '../../src/sharing/links.ts'
@@ -19,30 +18,9 @@ import {
   screenshot,
   startServer
 } from './harness.ts'
+import { zipNames } from './zip-names.ts'
 
 const INVALID = 'This link is not valid or has expired'
-
-/** Entry names of a zip file, read with yauzl. */
-async function zipNames(file: string): Promise<string[]> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, z) => {
-      if (err) reject(err)
-      else resolve(z)
-    })
-  })
-  return await new Promise((resolve, reject) => {
-    const names: string[] = []
-    zip.on('entry', (entry: yauzl.Entry) => {
-      names.push(entry.fileName)
-      zip.readEntry()
-    })
-    zip.on('end', () => {
-      resolve(names)
-    })
-    zip.on('error', reject)
-    zip.readEntry()
-  })
-}
 
 await browserTest(t, 'visitor walk', async t => {
   const server = await startServer(t)

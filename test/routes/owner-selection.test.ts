@@ -1,7 +1,7 @@
 import t from 'tap'
 import { buildTestApp, ownerPost, signIn } from '../helper.ts'
 import { zipEntryNames } from '../../src/library/album-zip.ts'
-import { albumOfKind, expectedUids, photoOutside, readZip, setFlag } from './visitor-helpers.ts'
+import { albumOfKind, expectedUids, photoOutside, readZip, setFlag, inZipOrder } from './visitor-helpers.ts'
 import { createAlbum, memberUids, ownerGet } from './owner-helpers.ts'
 
 t.test('the owner downloads a selection of any album: its photos only, private ones included', async t => {
@@ -22,13 +22,7 @@ t.test('the owner downloads a selection of any album: its photos only, private o
   })
   t.equal(res.statusCode, 200)
   t.equal(res.headers['content-type'], 'application/zip')
-  const photos = await db
-    .selectFrom('photos')
-    .selectAll()
-    .where('uid', 'in', [a, b])
-    .orderBy('taken_at')
-    .orderBy('id')
-    .execute()
+  const photos = await inZipOrder(db, [a, b])
   t.same(
     [...(await readZip(res.rawPayload)).keys()],
     zipEntryNames(photos),
@@ -159,13 +153,7 @@ t.test(
 
     const zip = await ownerPost(app, session, '/library/selection/download', { photos: [a, b, archived] })
     t.equal(zip.statusCode, 200)
-    const expected = await db
-      .selectFrom('photos')
-      .selectAll()
-      .where('uid', 'in', [a, b])
-      .orderBy('taken_at')
-      .orderBy('id')
-      .execute()
+    const expected = await inZipOrder(db, [a, b])
     t.same(
       [...(await readZip(zip.rawPayload)).keys()],
       zipEntryNames(expected),

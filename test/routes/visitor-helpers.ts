@@ -1,7 +1,7 @@
 import yauzl from 'yauzl'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { Album, AlbumKind, DB } from '../../src/db/schema.ts'
+import type { Album, AlbumKind, DB, Photo } from '../../src/db/schema.ts'
 import { buildTestApp, cookiesFrom, ownerPost, type OwnerSession } from '../helper.ts'
 
 type Db = Kysely<DB>
@@ -137,6 +137,11 @@ export function assertVisitorHeaders(t: HeaderAssert, res: LightMyRequestRespons
 }
 
 /** Entry names (in order) and contents of a zip, read with yauzl. */
+/** The photos with these uids in the order a zip holds them (date taken, then id). */
+export async function inZipOrder(db: Db, uids: string[]): Promise<Photo[]> {
+  return await db.selectFrom('photos').selectAll().where('uid', 'in', uids).orderBy('taken_at').orderBy('id').execute()
+}
+
 export async function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z)))

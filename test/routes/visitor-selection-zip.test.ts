@@ -15,7 +15,8 @@ import {
   readZip,
   setFlag,
   share,
-  unknownLinkBody
+  unknownLinkBody,
+  inZipOrder
 } from './visitor-helpers.ts'
 
 /** The grid's form: repeated `photo` fields, posted with the visitor cookie. */
@@ -66,13 +67,7 @@ t.test('a selection zip holds exactly the selected visible photos of the album, 
   )
   assertVisitorHeaders(t, res, 'selection zip')
   const entries = await readZip(res.rawPayload)
-  const photos = await db
-    .selectFrom('photos')
-    .selectAll()
-    .where('uid', 'in', [a, b])
-    .orderBy('taken_at')
-    .orderBy('id')
-    .execute()
+  const photos = await inZipOrder(db, [a, b])
   t.same(
     [...entries.keys()],
     zipEntryNames(photos),

@@ -75,6 +75,21 @@ const POSTER_FILTER =
   "[0:v:0]scale=w='min(1600,iw)':h='min(1600,ih)':force_original_aspect_ratio=decrease,split[view][t];" +
   "[t]scale=w='min(360,iw)':h='min(360,ih)':force_original_aspect_ratio=increase[tile]"
 
+/** ffmpeg arguments that write one frame of a filter graph's output as a WebP file. */
+const webpFrame = (output: string, quality: number, file: string): string[] => [
+  '-map',
+  output,
+  '-frames:v',
+  '1',
+  '-c:v',
+  'libwebp',
+  '-quality',
+  String(quality),
+  '-f',
+  'image2',
+  file
+]
+
 /**
  * The poster's view and tile thumbnails, written by ffmpeg itself in the pass
  * that decodes the frame: handing 4 MB of pixels to sharp to encode the same
@@ -94,30 +109,9 @@ export async function writePosterThumbnails(
         ffmpeg,
         [
           ...input(at, file),
-          '-filter_complex',
-          POSTER_FILTER,
-          '-map',
-          '[view]',
-          '-frames:v',
-          '1',
-          '-c:v',
-          'libwebp',
-          '-quality',
-          '80',
-          '-f',
-          'image2',
-          thumbPath(thumbsDir, hash, 'view'),
-          '-map',
-          '[tile]',
-          '-frames:v',
-          '1',
-          '-c:v',
-          'libwebp',
-          '-quality',
-          '75',
-          '-f',
-          'image2',
-          thumbPath(thumbsDir, hash, 'tile')
+          ...['-filter_complex', POSTER_FILTER],
+          ...webpFrame('[view]', 80, thumbPath(thumbsDir, hash, 'view')),
+          ...webpFrame('[tile]', 75, thumbPath(thumbsDir, hash, 'tile'))
         ],
         { timeoutMs: POSTER_TIMEOUT_MS, maxBytes: 0 }
       )
