@@ -7,7 +7,7 @@ import { cardHtml } from './share-helpers.ts'
 const cardTitles = (html: string): string[] =>
   [...html.matchAll(/<h[23] class="card-title"><a href="[^"]*">([^<]*)<\/a>/g)].map(m => m[1])
 
-t.test("a visitor's list names folders as the owner's Folders page does, without their path", async t => {
+t.test("a visitor's list names folders by their path relative to the photo folder, never an absolute one", async t => {
   const { app, db } = await buildTestApp(t)
   const folders = await db
     .selectFrom('albums')
@@ -25,15 +25,20 @@ t.test("a visitor's list names folders as the owner's Folders page does, without
   const owner = await signIn(app)
   const ownerPage = (await app.inject({ url: '/folders', headers: { cookie: owner.cookie } })).body
   const ownerNames = folders.map(f => cardTitles(cardHtml(ownerPage, f.uid))[0])
-  t.same(cardTitles(page), ownerNames, 'the same names as the owner sees')
+  t.same(
+    cardTitles(page),
+    folders.map(f => f.filter),
+    'the visitor sees each folder by its path in the library ("2024/paris")'
+  )
   for (const [i, folder] of folders.entries()) {
     t.equal(
       ownerNames[i],
       folder.filter.split('/').at(-1),
-      `"${ownerNames[i]}" is the last segment of ${folder.filter}`
+      `the owner's card names ${folder.filter} by its last segment`
     )
-    t.notMatch(page, `/${folder.filter}`, `the visitor never sees the path /${folder.filter}`)
-    t.match(ownerPage, `<span class="path">/${folder.filter}</span>`, 'the owner still does')
+    t.notMatch(page, `/${folder.filter}<`, `the visitor never sees /${folder.filter}, which reads as an absolute path`)
+    t.match(ownerPage, `<span class="path">${folder.filter}</span>`, 'the owner sees the path beside the name')
+    t.notMatch(ownerPage, `<span class="path">/${folder.filter}`, 'without a leading slash')
   }
   t.match(page, /\d+ photos?[^<]*\s+· [^<]*\d{4}\s*<\/p>/, 'a folder card shows its dates instead')
 })
