@@ -159,6 +159,18 @@ await browserTest(t, 'phones', async t => {
           trs.map(tr => ({ display: getComputedStyle(tr).display, width: tr.getBoundingClientRect().width }))
         )
       t.ok(rows.length === 3 && rows.every(r => r.display === 'grid' && r.width <= 390 - 24), 'each link is a card')
+      // With the head hidden, every figure must carry its column's name, in the same order as the head.
+      const heads = await page.locator('.links-table thead th').allTextContents()
+      const labels = await page
+        .locator('.links-table tbody tr')
+        .first()
+        .locator('td')
+        .evaluateAll(tds => tds.map(td => getComputedStyle(td, '::before').content))
+      t.same(
+        labels.slice(2, -1).map(l => l.replace(/^"|"$/g, '')),
+        heads.slice(2, -1).map(h => h.split(',')[0].replace(/[▲▼]/g, '').trim()),
+        'each figure on a card is labelled by its column'
+      )
       await checkA11y(t, page, `links on a phone (JS ${js ? 'on' : 'off'})`)
       await screenshot(page, `phone-links-${js ? 'js' : 'nojs'}`)
       await context.close()
