@@ -69,34 +69,22 @@ export async function selectedAlbumPhotos(
   audience: Audience,
   uids: string[]
 ): Promise<Photo[]> {
-  const wanted = [...new Set(uids)]
-  const out: Photo[] = []
-  for (let i = 0; i < wanted.length; i += 500) {
-    out.push(
-      ...(await albumPhotosQuery(db, album, audience)
-        .selectAll('photos')
-        .where('photos.uid', 'in', wanted.slice(i, i + 500))
-        .execute())
-    )
-  }
-  return out.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
+  if (uids.length === 0) return []
+  return await inDateOrder(
+    albumPhotosQuery(db, album, audience).selectAll('photos').where('photos.uid', 'in', uids)
+  ).execute()
 }
 
 /** The photos among `uids` that the Photos page lists (the owner's library without the Archive), in date order. */
 export async function selectedLibraryPhotos(db: Kysely<DB>, uids: string[]): Promise<Photo[]> {
-  const wanted = [...new Set(uids)]
-  const out: Photo[] = []
-  for (let i = 0; i < wanted.length; i += 500) {
-    out.push(
-      ...(await db
-        .selectFrom('photos')
-        .selectAll()
-        .where(eb => listable(eb, 'owner'))
-        .where('uid', 'in', wanted.slice(i, i + 500))
-        .execute())
-    )
-  }
-  return out.sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? '') || a.id - b.id)
+  if (uids.length === 0) return []
+  return await inDateOrder(
+    db
+      .selectFrom('photos')
+      .selectAll()
+      .where(eb => listable(eb, 'owner'))
+      .where('uid', 'in', uids)
+  ).execute()
 }
 
 /** The photo if it belongs to the album and the audience may see it. */

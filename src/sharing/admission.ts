@@ -29,7 +29,7 @@ export async function admitVisitor(
   if (unseen.length === 0) return new Set(linkIds)
   const admitted = await admitInDatabase(db, { linkIds: unseen, sid, sessionExpiresAt, now })
   for (const id of admitted) seen.set(`${id}|${sid}`, true)
-  return new Set([...linkIds.filter(id => seen.has(`${id}|${sid}`))])
+  return new Set(linkIds.filter(id => seen.has(`${id}|${sid}`)))
 }
 
 const admissions = new WeakMap<Kysely<DB>, LRUCache<string, true>>()

@@ -16,6 +16,7 @@ import { libraryPage, PAGE_SIZE, countPhotos } from '../../library/photos.ts'
 import { CsrfBody, PageQuery, Uid, UidParams } from './params.ts'
 import { render } from '../../views/pages.ts'
 import { doneUrl } from './selection.ts'
+import { uidList } from '../media/selection.ts'
 
 const AlbumBody = Type.Composite([
   CsrfBody,
@@ -31,9 +32,6 @@ const PhotosBody = Type.Composite([
     page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 })
   })
 ])
-
-const list = (value: string | string[] | undefined): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value]
 
 export default async function manageRoutes(app: TypedApp): Promise<void> {
   /** The manual album in the URL, or a 404 (derived albums cannot be edited). */
@@ -108,7 +106,7 @@ export default async function manageRoutes(app: TypedApp): Promise<void> {
   ): void => {
     app.post(path, { schema: { params: UidParams, body: PhotosBody } }, async (request, reply) => {
       const album = await manualAlbum(request.params.uid)
-      const n = await act(album.id, list(request.body.photos))
+      const n = await act(album.id, uidList(request.body.photos))
       return await reply.redirect(
         done ? doneUrl(`/albums/${album.uid}`, request.body.page, done, n) : `/albums/${album.uid}`,
         303
