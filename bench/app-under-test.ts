@@ -29,7 +29,7 @@ export async function startAlbumlink(
 ): Promise<Running> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-bench-'))
   const config = loadConfig({ ALBUMLINK_DATA: dir, ALBUMLINK_ORIGINALS: originals, ALBUMLINK_LOG_LEVEL: 'silent' })
-  const db = connectDb(config.dbFile)
+  const db = connectDb(config.database)
   await migrateToLatest(db)
   if (index) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
   const app = await buildApp(config, { db, logger: false, limits })
@@ -62,7 +62,7 @@ export async function startAlbumlinkProcess(originals: string): Promise<Running>
     ALBUMLINK_PASSWORD: 'bench-owner-password'
   }
   const config = loadConfig(env)
-  const db = connectDb(config.dbFile)
+  const db = connectDb(config.database)
   await migrateToLatest(db)
   await runIndex(db, { originals, thumbsDir: config.thumbsDir })
   const server = await startServerProcess('src/cli.ts', ['serve'], env)

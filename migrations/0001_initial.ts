@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely'
+import { generatedId } from './dialect.ts'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('photos')
-    .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('uid', 'varchar(32)', c => c.notNull().unique())
     .addColumn('path', 'text', c => c.notNull().unique())
     .addColumn('hash', 'varchar(64)')
     .addColumn('mime', 'varchar(64)')
-    .addColumn('bytes', 'integer', c => c.notNull())
-    .addColumn('mtime_ms', 'integer', c => c.notNull())
+    .addColumn('bytes', 'bigint', c => c.notNull())
+    .addColumn('mtime_ms', 'bigint', c => c.notNull())
     .addColumn('width', 'integer')
     .addColumn('height', 'integer')
     .addColumn('taken_at', 'varchar(19)')
@@ -36,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('albums')
-    .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('uid', 'varchar(32)', c => c.notNull().unique())
     .addColumn('kind', 'varchar(16)', c => c.notNull())
     .addColumn('slug', 'varchar(160)', c => c.notNull())
@@ -60,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('links')
-    .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('token', 'varchar(64)', c => c.notNull())
     .addColumn('album_id', 'integer', c => c.notNull().references('albums.id').onDelete('cascade'))
     .addColumn('expires_at', 'varchar(24)')
@@ -74,7 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', c => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('name', 'varchar(64)', c => c.notNull().unique())
     .addColumn('password_hash', 'text', c => c.notNull())
     .addColumn('created_at', 'varchar(24)', c => c.notNull())

@@ -12,6 +12,7 @@ import errorsPlugin, { frameworkErrors } from './plugins/errors.ts'
 import staticPlugin from './plugins/static.ts'
 import limitsPlugin, { type LimitSettings } from './plugins/limits.ts'
 import linkStatsPlugin from './plugins/link-stats.ts'
+import readScopePlugin from './plugins/read-scope.ts'
 import { proxyTrust } from './plugins/client-key.ts'
 import healthRoutes from './routes/health.ts'
 import loginRoutes from './routes/owner/login.ts'
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.decorate('indexState', deps.indexState ?? new IndexState())
   app.decorate('now', deps.now ?? (() => new Date()))
 
+  await app.register(readScopePlugin)
   await app.register(limitsPlugin, { settings: deps.limits })
   await app.register(viewPlugin)
   await app.register(errorsPlugin)

@@ -17,7 +17,8 @@ const EnvSchema = Type.Object({
   ALBUMLINK_LOG_LEVEL: Type.Unsafe<LogLevel>({ type: 'string', enum: LOG_LEVELS, default: 'info' }),
   ALBUMLINK_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_FFMPEG: Type.Optional(Type.String({ minLength: 1 })),
-  ALBUMLINK_FFPROBE: Type.Optional(Type.String({ minLength: 1 }))
+  ALBUMLINK_FFPROBE: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' }))
 })
 type Env = Static<typeof EnvSchema>
 
@@ -39,7 +40,8 @@ export interface Config {
    * X-Forwarded-* headers: false (none), a hop count, or proxy addresses/CIDRs.
    */
   trustProxy: false | number | string[]
-  dbFile: string
+  /** A postgres:// URL (ALBUMLINK_DATABASE_URL), else the SQLite file in the data folder. */
+  database: string
   thumbsDir: string
   sessionKeyFile: string
   /** ffmpeg and ffprobe to use instead of the bundled ones. */
@@ -57,15 +59,24 @@ interface EnvError {
 }
 
 const HINTS: Record<string, string> = {
-  'ALBUMLINK_PUBLIC_URL/pattern': 'must be an http:// or https:// URL such as https://photos.example.org'
+  'ALBUMLINK_PUBLIC_URL/pattern': 'must be an http:// or https:// URL such as https://photos.example.org',
+  'ALBUMLINK_DATABASE_URL/pattern': 'must be a PostgreSQL URL such as postgres://albumlink:secret@db:5432/albumlink'
 }
+
+/** Never echoed in an error: they hold passwords or keys. */
+const SECRETS = new Set([
+  'ALBUMLINK_PASSWORD',
+  'ALBUMLINK_DATABASE_URL',
+  'ALBUMLINK_SESSION_KEY',
+  'ALBUMLINK_S3_SECRET_ACCESS_KEY'
+])
 
 function describe(e: EnvError, env: Record<string, string | undefined>): string {
   const name = e.instancePath.slice(1)
   const hint =
     HINTS[`${name}/${e.keyword}`] ??
     (e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as string[]).join(', ')}` : e.message)
-  return name === 'ALBUMLINK_PASSWORD' ? `${name} ${hint}` : `${name} ${hint} (got ${JSON.stringify(env[name])})`
+  return SECRETS.has(name) ? `${name} ${hint}` : `${name} ${hint} (got ${JSON.stringify(env[name])})`
 }
 
 /** The one place that reads the environment. Empty variables count as unset. */
@@ -131,7 +142,7 @@ function configFrom(env: Env): Config {
     mapStyle: env.ALBUMLINK_MAP_STYLE,
     logLevel: env.ALBUMLINK_LOG_LEVEL,
     trustProxy: parseTrustProxy(env.ALBUMLINK_TRUST_PROXY),
-    dbFile: join(dataDir, 'albumlink.db'),
+    database: env.ALBUMLINK_DATABASE_URL ?? join(dataDir, 'albumlink.db'),
     thumbsDir: join(dataDir, 'thumbs'),
     sessionKeyFile: join(dataDir, 'session.key'),
     ffmpeg: env.ALBUMLINK_FFMPEG,

@@ -14,6 +14,7 @@ import { generateDemoLibrary } from '../src/library/demo/generate.ts'
 import { runIndex } from '../src/library/indexer/index.ts'
 import { setOwnerPassword } from '../src/library/owner-account.ts'
 import type { LimitSettings } from '../src/plugins/limits.ts'
+import { TEST_POSTGRES, freshPostgres, postgresTemplate } from './databases.ts'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** Real camera files from the exif-samples collection (CC BY-SA 4.0, see test/fixtures/README.md). */
@@ -60,6 +61,33 @@ async function demoTemplate(): Promise<string> {
   return template
 }
 
+/** The demo library indexed into a PostgreSQL template database (thumbnails are the same files by content hash). */
+async function demoPostgresTemplate(folder: string): Promise<string> {
+  return await postgresTemplate(`albumlink_demo_${folder.slice(-12)}`, async url => {
+    const db = connectDb(url)
+    const scratch = await mkdtemp(join(tmpdir(), 'albumlink-pg-demo-'))
+    try {
+      await migrateToLatest(db)
+      await runIndex(db, { originals: join(folder, 'demo-originals'), thumbsDir: scratch })
+    } finally {
+      await db.destroy()
+      await rm(scratch, { recursive: true, force: true })
+    }
+  })
+}
+
+/** The database a test app uses: in its data folder, or a fresh one on the test PostgreSQL server. */
+async function testDatabase(
+  library: BuildOptions['library'],
+  template: string | null
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (TEST_POSTGRES === undefined) return { env: {}, drop: async () => {} }
+  const database = await freshPostgres(
+    library === 'demo' && template ? await demoPostgresTemplate(template) : undefined
+  )
+  return { env: { ALBUMLINK_DATABASE_URL: database.url }, drop: database.drop }
+}
+
 export interface BuildOptions {
   /** 'demo' (default): a copy of the indexed demo library; 'empty': nothing indexed; or a folder to index. */
   library?: 'demo' | 'empty' | { originals: string }
@@ -70,17 +98,18 @@ export interface BuildOptions {
 export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promise<TestApp> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-test-'))
   const library = options.library ?? 'demo'
-  if (library === 'demo') {
-    await cp(await demoTemplate(), dir, { recursive: true })
-  }
+  const template = library === 'demo' ? await demoTemplate() : null
+  if (template) await cp(template, dir, { recursive: true })
+  const database = await testDatabase(library, template)
   const originals = typeof library === 'object' ? library.originals : undefined
   const config = loadConfig({
     ALBUMLINK_DATA: dir,
     ALBUMLINK_LOG_LEVEL: 'silent',
     ...(originals ? { ALBUMLINK_ORIGINALS: originals } : {}),
+    ...database.env,
     ...options.env
   })
-  const db = connectDb(config.dbFile)
+  const db = connectDb(config.database)
   await migrateToLatest(db)
   if (library === 'empty') await mkdir(config.originals, { recursive: true })
   if (originals) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
@@ -91,6 +120,7 @@ export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promis
   const close = async (): Promise<void> => {
     await app.close()
     await db.destroy()
+    await database.drop()
     await rm(dir, { recursive: true, force: true })
   }
   t.teardown(close)

@@ -1,62 +1,11 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
-import { LRUCache } from 'lru-cache'
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from './schema.ts'
-import { changeSignal } from './read-cache.ts'
+import { connectPostgres } from './postgres.ts'
+import { connectSqlite } from './sqlite.ts'
 
-/** SQLite can roll back DDL, so migrations run in one transaction: all or nothing. */
-class TransactionalDdlSqliteAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl(): boolean {
-    return true
-  }
-}
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location)
 
-class AlbumlinkSqliteDialect extends SqliteDialect {
-  override createAdapter(): DialectAdapter {
-    return new TransactionalDdlSqliteAdapter()
-  }
-}
-
-const STATEMENT_CACHE_SIZE = 500
-
-/**
- * Kysely prepares every query it runs; preparing costs as much as running a
- * small indexed query, so statements are kept by SQL text (least recently
- * used dropped first). Safe because we never stream results, which is the one
- * use that needs a statement to itself.
- */
-function withStatementCache(sqlite: Database.Database): SqliteDatabase {
-  const cache = new LRUCache<string, Database.Statement>({ max: STATEMENT_CACHE_SIZE })
-  return {
-    close: () => {
-      cache.clear()
-      sqlite.close()
-    },
-    prepare: (sql: string) => {
-      let statement = cache.get(sql)
-      if (!statement) {
-        statement = sqlite.prepare(sql)
-        cache.set(sql, statement)
-      }
-      return statement
-    }
-  }
-}
-
-export function connectDb(file: string): Kysely<DB> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const sqlite = new Database(file)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
-  const signal = changeSignal(sqlite)
-  const db = new Kysely<DB>({
-    dialect: new AlbumlinkSqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins: [signal.plugin]
-  })
-  signal.register(db)
-  return db
+/** The database at `location`: a postgres:// URL, else the path of a SQLite file. */
+export function connectDb(location: string): Kysely<DB> {
+  return isPostgresUrl(location) ? connectPostgres(location) : connectSqlite(location)
 }

@@ -113,6 +113,12 @@ export interface EndedVisitorSessionsTable {
   expires_at: string
 }
 
+/** PostgreSQL only (migration 0007): one row whose value statement triggers bump on every visible change. */
+export interface ChangeVersionTable {
+  id: number
+  value: number
+}
+
 export interface DB {
   photos: PhotosTable
   albums: AlbumsTable
@@ -121,6 +127,7 @@ export interface DB {
   users: UsersTable
   ended_visitor_sessions: EndedVisitorSessionsTable
   link_visitors: LinkVisitorsTable
+  change_version: ChangeVersionTable
 }
 
 export type Photo = Selectable<PhotosTable>

@@ -12,7 +12,7 @@ import { configuredTools } from './library-jobs.ts'
  * configured).
  */
 export async function openLibrary(config: Config, log: (line: string) => void): Promise<Kysely<DB>> {
-  const db = connectDb(config.dbFile)
+  const db = connectDb(config.database)
   try {
     await migrateToLatest(db)
   } catch (err) {

@@ -65,29 +65,36 @@ async function admitInDatabase(
           .execute()
       ).map(r => r.link_id)
       const fresh = linkIds.filter(id => !known.includes(id))
+      if (fresh.length === 0) return new Set(known)
+      // Claim the session's place first: of two requests of one browser, one inserts and the other waits and skips.
+      const claimed = (
+        await trx
+          .insertInto('link_visitors')
+          .values(fresh.map(id => ({ link_id: id, sid, expires_at: sessionExpiresAt.toISOString() })))
+          .onConflict(oc => oc.columns(['link_id', 'sid']).doNothing())
+          .returning('link_id')
+          .execute()
+      ).map(r => r.link_id)
+      // The room check is part of the update, so two browsers cannot both take the last place on any database.
       const roomy =
-        fresh.length === 0
+        claimed.length === 0
           ? []
           : (
               await trx
-                .selectFrom('links')
-                .select('id')
-                .where('id', 'in', fresh)
+                .updateTable('links')
+                .where('id', 'in', claimed)
                 .where(eb => eb.or([eb('max_visits', 'is', null), eb('views', '<', eb.ref('max_visits'))]))
+                .set(eb => ({ views: eb('views', '+', 1), last_visit_at: at }))
+                .returning('id')
                 .execute()
             ).map(r => r.id)
-      if (roomy.length > 0) {
-        await trx
-          .insertInto('link_visitors')
-          .values(roomy.map(id => ({ link_id: id, sid, expires_at: sessionExpiresAt.toISOString() })))
-          .execute()
-        await trx
-          .updateTable('links')
-          .where('id', 'in', roomy)
-          .set(eb => ({ views: eb('views', '+', 1), last_visit_at: at }))
-          .execute()
-        await trx.deleteFrom('link_visitors').where('expires_at', '<=', at).execute()
+      const full = claimed.filter(id => !roomy.includes(id))
+      if (full.length > 0) {
+        await trx.deleteFrom('link_visitors').where('sid', '=', sid).where('link_id', 'in', full).execute()
       }
-      return new Set([...known, ...roomy])
+      if (roomy.length > 0) await trx.deleteFrom('link_visitors').where('expires_at', '<=', at).execute()
+      // A conflict means another request of this session counted it a moment ago.
+      const countedMeanwhile = fresh.filter(id => !claimed.includes(id))
+      return new Set([...known, ...countedMeanwhile, ...roomy])
     })
 }

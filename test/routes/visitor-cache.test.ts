@@ -21,7 +21,7 @@ t.test('a write by another process (a CLI index run) refreshes a cached album pa
   const { app, config, album, photo, link, cookie } = await openedShare(t, 'folder', 'cache-0002')
   const page = `/s/${link.token}/${album.uid}`
   t.ok(gridUids((await visit(app, page, cookie)).body).includes(photo), 'rendered and cached with the photo')
-  const otherProcess = connectDb(config.dbFile)
+  const otherProcess = connectDb(config.database)
   await otherProcess.updateTable('photos').set({ private: 1 }).where('uid', '=', photo).execute()
   await otherProcess.destroy()
   t.notOk(gridUids((await visit(app, page, cookie)).body).includes(photo), 'the next request no longer shows it')

@@ -11,7 +11,7 @@ t.test('defaults', async t => {
   t.equal(config.isDemo, true)
   t.equal(config.secureCookies, false)
   t.equal(config.logLevel, 'info')
-  t.equal(config.dbFile, join(resolve('data'), 'albumlink.db'))
+  t.equal(config.database, join(resolve('data'), 'albumlink.db'))
   t.equal(config.thumbsDir, join(resolve('data'), 'thumbs'))
 })
 

@@ -58,7 +58,7 @@ t.test('counts wait in memory until a flush, then add up in one write that moves
   t.teardown(async () => {
     await stats.stop()
   })
-  const version = changeVersion(db)
+  const version = await changeVersion(db)
   stats.count(id, 'photo_views')
   stats.count(id, 'photo_views')
   stats.count(id, 'downloads')
@@ -79,9 +79,9 @@ t.test('counts wait in memory until a flush, then add up in one write that moves
     { photo_views: 2, downloads: 1, zip_downloads: 1, last_visit_at: '2025-03-02T10:00:00.000Z' },
     'added up; an older visit never moves the last one back'
   )
-  t.equal(changeVersion(db), version, "the caches' data version did not move")
+  t.equal(await changeVersion(db), version, "the caches' data version did not move")
   await stats.flush()
-  t.equal(changeVersion(db), version, 'an empty flush writes nothing')
+  t.equal(await changeVersion(db), version, 'an empty flush writes nothing')
 })
 
 t.test('the timer writes on its own, and stopping writes what is left', async t => {

@@ -20,15 +20,15 @@ async function twoConnections(t: { teardown: (fn: () => unknown) => void }): Pro
 // The visitor caches key on the change version: it must change on every write, in this process or another.
 t.test('the change version moves on writes through this instance and on commits by another connection', async t => {
   const [db, other] = await twoConnections(t)
-  const start = changeVersion(db)
+  const start = await changeVersion(db)
   await db.selectFrom('photos').selectAll().execute()
-  t.equal(changeVersion(db), start, 'reads leave it alone')
+  t.equal(await changeVersion(db), start, 'reads leave it alone')
   await db.insertInto('users').values({ name: 'x', password_hash: 'h', created_at: 'now' }).execute()
-  const afterWrite = changeVersion(db)
+  const afterWrite = await changeVersion(db)
   t.not(afterWrite, start, 'a write here changes it')
   await other.updateTable('users').set({ password_hash: 'h2' }).execute()
-  t.not(changeVersion(db), afterWrite, 'a commit by another connection (another process) changes it')
-  t.match(changeVersion({} as never), /^uncached-/, 'an unknown instance never repeats')
+  t.not(await changeVersion(db), afterWrite, 'a commit by another connection (another process) changes it')
+  t.match(await changeVersion({} as never), /^uncached-/, 'an unknown instance never repeats')
 })
 
 t.test('a read cache keeps values, null included, until the data changes', async t => {
