@@ -5,7 +5,7 @@ import * as m0003 from './0003_owner_session_epoch.ts'
 import * as m0004 from './0004_visitor_sessions.ts'
 import * as m0005 from './0005_videos.ts'
 import * as m0006 from './0006_link_stats.ts'
-import * as m0007 from './0007_change_version.ts'
+import * as m0007 from './0007_postgres.ts'
 
 /** Every migration, in order. Adding one means adding its line here. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_visitor_sessions': m0004,
   '0005_videos': m0005,
   '0006_link_stats': m0006,
-  '0007_change_version': m0007
+  '0007_postgres': m0007
 }

@@ -93,6 +93,8 @@ export interface BuildOptions {
   library?: 'demo' | 'empty' | { originals: string }
   env?: Record<string, string>
   limits?: Partial<LimitSettings>
+  /** Called for every database query the app runs. */
+  onQuery?: () => void
 }
 
 export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promise<TestApp> {
@@ -109,7 +111,7 @@ export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promis
     ...database.env,
     ...options.env
   })
-  const db = connectDb(config.database)
+  const db = connectDb(config.database, { log: options.onQuery && (() => options.onQuery?.()) })
   await migrateToLatest(db)
   if (library === 'empty') await mkdir(config.originals, { recursive: true })
   if (originals) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
@@ -125,6 +127,29 @@ export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promis
   }
   t.teardown(close)
   return { app, db, config, dir, clock, close }
+}
+
+/**
+ * Another instance of `first`'s app: same configuration, data folder and
+ * database, its own connection, caches and limiters — as a second server
+ * behind a load balancer would be.
+ */
+export async function secondInstance(t: TestT, first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    ALBUMLINK_DATA: first.config.dataDir,
+    ALBUMLINK_LOG_LEVEL: 'silent',
+    ...(first.config.database.includes('://') ? { ALBUMLINK_DATABASE_URL: first.config.database } : {}),
+    ...env
+  })
+  const db = connectDb(config.database)
+  const app = await buildApp(config, { db, logger: false, now: () => first.clock.now })
+  await app.ready()
+  const close = async (): Promise<void> => {
+    await app.close()
+    await db.destroy()
+  }
+  t.teardown(close)
+  return { app, db, config, dir: first.dir, clock: first.clock, close }
 }
 
 /** Cookie header built from a response's set-cookie headers, merged into an existing one. */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { LRUCache } from 'lru-cache'
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase } from 'kysely'
 import type { DB } from './schema.ts'
+import type { ConnectOptions } from './connect.ts'
 import { sqliteChangeSignal } from './read-cache.ts'
 
 /** SQLite can roll back DDL, so migrations run in one transaction: all or nothing. */
@@ -46,7 +47,7 @@ function withStatementCache(sqlite: Database.Database): SqliteDatabase {
 }
 
 /** The embedded default: one SQLite file (WAL, foreign keys on). */
-export function connectSqlite(file: string): Kysely<DB> {
+export function connectSqlite(file: string, options: ConnectOptions = {}): Kysely<DB> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
@@ -56,7 +57,8 @@ export function connectSqlite(file: string): Kysely<DB> {
   const signal = sqliteChangeSignal(sqlite)
   const db = new Kysely<DB>({
     dialect: new AlbumlinkSqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins: [signal.plugin]
+    plugins: [signal.plugin],
+    log: options.log
   })
   signal.register(db)
   return db

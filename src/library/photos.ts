@@ -190,7 +190,7 @@ export async function libraryPage(db: Kysely<DB>, archived: boolean, page: numbe
     .where('error', 'is', null)
     .where('companion_of', 'is', null)
     .where('archived', '=', archived ? 1 : 0)
-    .orderBy('taken_at', 'desc')
+    .orderBy('taken_at', ob => ob.desc().nullsLast())
     .orderBy('id', 'desc')
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)

@@ -66,5 +66,6 @@ export function photosByAlbumOfKind(db: Kysely<DB>, kind: AlbumKind, audience: A
 
 /** Date order, oldest first, with id as the tie-breaker so paging is stable. */
 export function inDateOrder<Q extends { orderBy: (...a: any[]) => any }>(query: Q): Q {
-  return query.orderBy('photos.taken_at', 'asc').orderBy('photos.id', 'asc') as Q
+  // NULLS FIRST spelled out: SQLite's default, while PostgreSQL puts them last.
+  return query.orderBy('photos.taken_at', (ob: any) => ob.asc().nullsFirst()).orderBy('photos.id', 'asc') as Q
 }

@@ -21,7 +21,15 @@ export function playbackType(clip: Pick<Photo, 'mime'>): string {
 }
 
 export async function playbackOf(db: Kysely<DB>, thumbsDir: string, item: Photo): Promise<Playback | null> {
-  const clip = await videoClip(db, item)
+  return await playbackOfClip(thumbsDir, item, await videoClip(db, item))
+}
+
+/** The playback of `item` given its clip (itself, its Live Photo motion, or none); reads no database. */
+export async function playbackOfClip(
+  thumbsDir: string,
+  item: Photo,
+  clip: Photo | undefined | null
+): Promise<Playback | null> {
   if (!clip) return null
   const ready = clip.playable === 1 || (clip.hash !== null && (await renditionReady(thumbsDir, clip.hash)))
   return {

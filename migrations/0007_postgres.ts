@@ -16,8 +16,17 @@ const LINK_ACCESS_COLUMNS = [
 /** Every statement on these tables bumps the version (ended sessions and the owner's epoch revoke access). */
 const WATCHED_TABLES = ['photos', 'albums', 'album_photos', 'users', 'ended_visitor_sessions']
 
+/** Text columns that queries sort or compare by range; text sorts by bytes on SQLite. */
+const SORTED_TEXT: Record<string, string[]> = {
+  photos: ['path', 'folder', 'taken_at', 'title'],
+  albums: ['title', 'filter', 'slug', 'created_at'],
+  links: ['created_at', 'expires_at', 'last_visit_at']
+}
+
 /**
- * PostgreSQL only: the change version shared by every instance. Statement
+ * PostgreSQL only. Sorted text compares by bytes (collation "C"), as on
+ * SQLite, so both databases list things in the same order whatever locale
+ * the server was set up with. And the change version shared by every instance. Statement
  * triggers bump one row in the writing transaction, so the version and the
  * data it stands for become visible together, and each instance drops what
  * it cached at its next read of the row. SQLite needs none of this: one file
@@ -25,6 +34,11 @@ const WATCHED_TABLES = ['photos', 'albums', 'album_photos', 'users', 'ended_visi
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return
+  for (const [table, columns] of Object.entries(SORTED_TEXT)) {
+    for (const column of columns) {
+      await sql`alter table ${sql.table(table)} alter column ${sql.id(column)} type text collate "C"`.execute(db)
+    }
+  }
   await db.schema
     .createTable('change_version')
     .addColumn('id', 'integer', c => c.primaryKey())
