@@ -6,12 +6,16 @@ import { sql, type Kysely, type Migration } from 'kysely'
 import { connectDb } from '../../src/db/connect.ts'
 import { migrateToLatest, MigrationError } from '../../src/db/migrate.ts'
 import { migrations } from '../../migrations/index.ts'
+import { TEST_POSTGRES, freshPostgres } from '../databases.ts'
 
+/** An empty database: a SQLite file, or on the test PostgreSQL server when there is one. */
 async function freshDb(t: { teardown: (fn: () => unknown) => void }): Promise<Kysely<any>> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-migrate-'))
-  const db = connectDb(join(dir, 'test.db'))
+  const server = TEST_POSTGRES === undefined ? null : await freshPostgres()
+  const db = connectDb(server?.url ?? join(dir, 'test.db'))
   t.teardown(async () => {
     await db.destroy()
+    await server?.drop()
     await rm(dir, { recursive: true, force: true })
   })
   return db
