@@ -50,11 +50,13 @@ export async function startAlbumlink(
 
 /**
  * albumlink as `npm start` runs it, in a process of its own, over a data
- * folder indexed here first; `db` is this process's handle on the same file.
+ * folder indexed here first; `db` is this process's handle on the same
+ * database (its SQLite file, or the PostgreSQL database given).
  */
-export async function startAlbumlinkProcess(originals: string): Promise<Running> {
+export async function startAlbumlinkProcess(originals: string, database?: string): Promise<Running> {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-bench-'))
   const env = {
+    ...(database ? { ALBUMLINK_DATABASE_URL: database } : {}),
     ALBUMLINK_DATA: dir,
     ALBUMLINK_ORIGINALS: originals,
     ALBUMLINK_LOG_LEVEL: 'silent',

@@ -7,6 +7,8 @@ import { benchMediaIndexing } from './media-indexing.ts'
 import { benchVideoServing } from './video-serving.ts'
 import { benchTokenResolution } from './scale.ts'
 import { benchAbuse } from './abuse.ts'
+import { benchDatabases } from './databases.ts'
+import { TEST_POSTGRES } from '../test/databases.ts'
 import { table, type Row } from './report.ts'
 
 /**
@@ -23,6 +25,10 @@ const log = (line: string): void => {
 const rows: Row[] = []
 log('visitor album page and thumbnail…')
 rows.push(...(await benchVisitorServing(quick ? 1 : 10)))
+if (TEST_POSTGRES) {
+  log('the same on PostgreSQL…')
+  rows.push(...(await benchDatabases(quick ? 1 : 10)))
+} else log('PostgreSQL rows skipped: set ALBUMLINK_TEST_DATABASE_URL to a server to measure them')
 log('zip download…')
 rows.push(...(await benchZip(quick ? 4 : 64, quick ? 2 : 16)))
 log('indexing…')
