@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../../db/schema.ts'
+import type { Storage } from '../../storage/storage.ts'
 import { videoClip } from '../live-photos.ts'
 import { renditionFailure, renditionReady } from './renditions.ts'
 
@@ -20,14 +21,14 @@ export function playbackType(clip: Pick<Photo, 'mime'>): string {
   return clip.mime === 'video/webm' || clip.mime === 'video/x-matroska' ? 'video/webm' : 'video/mp4'
 }
 
-export async function playbackOf(db: Kysely<DB>, thumbsDir: string, item: Photo): Promise<Playback | null> {
+export async function playbackOf(db: Kysely<DB>, storage: Storage, item: Photo): Promise<Playback | null> {
   const clip = await videoClip(db, item)
   if (!clip) return null
-  const ready = clip.playable === 1 || (clip.hash !== null && (await renditionReady(thumbsDir, clip.hash)))
+  const ready = clip.playable === 1 || (clip.hash !== null && (await renditionReady(storage, clip.hash)))
   return {
     live: clip.id !== item.id,
     ready,
-    failed: ready || !clip.hash ? null : await renditionFailure(thumbsDir, clip.hash),
+    failed: ready || !clip.hash ? null : await renditionFailure(storage, clip.hash),
     type: clip.playable === 1 ? playbackType(clip) : 'video/mp4'
   }
 }

@@ -26,7 +26,7 @@ export default async function photoRoutes(app: TypedApp): Promise<void> {
       await admitShare(app, request)
       if (request.method === 'GET') app.linkStats.count(link.id, 'photo_views')
       return await render(reply, 'pages/visitor/photo', {
-        playback: await playbackOf(app.db, app.config.thumbsDir, photo),
+        playback: await playbackOf(app.db, app.storage, photo),
         title: photo.title ?? basename(photo.path),
         visitor: true,
         bodyClass: 'viewer',
