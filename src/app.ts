@@ -56,7 +56,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.server.headersTimeout = TIMEOUTS.headersMs
   app.decorate('config', config)
   app.decorate('db', deps.db)
-  app.decorate('storage', deps.storage ?? storageFor(config))
+  app.decorate('storage', deps.storage ?? (await storageFor(config)))
   app.decorate('indexState', deps.indexState ?? new IndexState())
   app.decorate('now', deps.now ?? (() => new Date()))
 

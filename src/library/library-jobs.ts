@@ -33,7 +33,7 @@ export async function indexLibrary(
     async () =>
       await runIndex(db, {
         originals: config.originals,
-        storage: storageFor(config),
+        storage: await storageFor(config),
         tools: configuredTools(config),
         onProgress: hooks.onProgress,
         onlyIfChanged: hooks.onlyIfChanged
@@ -54,7 +54,7 @@ export async function makeRenditions(
   if (state.renditions.running) return
   const tools = configuredTools(config)
   if (await toolsProblem(tools)) return
-  const storage = storageFor(config)
+  const storage = await storageFor(config)
   const jobs = await pendingRenditions(db, storage)
   if (jobs.length === 0) return
   const progress: RenditionProgress = { running: true, done: 0, total: jobs.length, failed: 0 }
