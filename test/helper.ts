@@ -14,6 +14,8 @@ import { generateDemoLibrary } from '../src/library/demo/generate.ts'
 import { runIndex } from '../src/library/indexer/index.ts'
 import { setOwnerPassword } from '../src/library/owner-account.ts'
 import type { LimitSettings } from '../src/plugins/limits.ts'
+import { storageFor } from '../src/storage/open-storage.ts'
+import { copyFolderToStorage, type S3Server } from './s3-server.ts'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** Real camera files from the exif-samples collection (CC BY-SA 4.0, see test/fixtures/README.md). */
@@ -65,6 +67,11 @@ export interface BuildOptions {
   library?: 'demo' | 'empty' | { originals: string }
   env?: Record<string, string>
   limits?: Partial<LimitSettings>
+  /**
+   * Keep derived files in a new bucket of this s3rver instead of the thumbnails folder: the demo's thumbnails are
+   * copied into it and the folder removed (nothing can be read from it), a given folder is indexed into it.
+   */
+  s3?: S3Server
 }
 
 export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promise<TestApp> {
@@ -74,16 +81,22 @@ export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promis
     await cp(await demoTemplate(), dir, { recursive: true })
   }
   const originals = typeof library === 'object' ? library.originals : undefined
+  const bucket = options.s3 ? await options.s3.bucket() : undefined
   const config = loadConfig({
     ALBUMLINK_DATA: dir,
     ALBUMLINK_LOG_LEVEL: 'silent',
     ...(originals ? { ALBUMLINK_ORIGINALS: originals } : {}),
+    ...bucket?.env,
     ...options.env
   })
   const db = connectDb(config.dbFile)
   await migrateToLatest(db)
   if (library === 'empty') await mkdir(config.originals, { recursive: true })
-  if (originals) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
+  if (bucket && library === 'demo') {
+    await copyFolderToStorage(config.thumbsDir, await storageFor(config))
+    await rm(config.thumbsDir, { recursive: true, force: true })
+  }
+  if (originals) await runIndex(db, { originals, storage: await storageFor(config) })
   await setOwnerPassword(db, OWNER_PASSWORD)
   const clock = { now: new Date() }
   const app = await buildApp(config, { db, logger: false, now: () => clock.now, limits: options.limits })
