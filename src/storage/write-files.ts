@@ -7,8 +7,9 @@ import type { Storage } from './storage.ts'
  * Lets a writer that needs file names (ffmpeg) make objects: in a folder
  * store it writes them in place; otherwise it writes into a temporary folder
  * and each file it wrote is put under its key, then the folder is removed.
- * `write` gets one path per key and returns which of them to keep (a file it
- * did not write, or wrote empty, is not put).
+ * `write` gets one path per key; `keep` says whether its files are to be
+ * put (a bucket gets nothing from a failed or empty run). In a folder they
+ * are already where the writer left them, as they always were.
  */
 export async function writeFiles<T>(
   storage: Storage,
