@@ -4,6 +4,8 @@ import './types.ts'
 import type { Config } from './config.ts'
 import type { DB } from './db/schema.ts'
 import { IndexState } from './library/index-state.ts'
+import { storageFor } from './storage/open-storage.ts'
+import type { Storage } from './storage/storage.ts'
 import viewPlugin from './plugins/view.ts'
 import sessionsPlugin from './plugins/sessions.ts'
 import securityPlugin from './plugins/security.ts'
@@ -24,6 +26,8 @@ export interface AppDeps {
   indexState?: IndexState
   now?: () => Date
   logger?: boolean | object
+  /** Where derived files live; the one the configuration names (shared with the library jobs) when not given. */
+  storage?: Storage
   /** Caps on expensive work (tests make them small). */
   limits?: Partial<LimitSettings>
 }
@@ -53,6 +57,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.server.headersTimeout = TIMEOUTS.headersMs
   app.decorate('config', config)
   app.decorate('db', deps.db)
+  app.decorate('storage', deps.storage ?? (await storageFor(config)))
   app.decorate('indexState', deps.indexState ?? new IndexState())
   app.decorate('now', deps.now ?? (() => new Date()))
 

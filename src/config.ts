@@ -18,7 +18,14 @@ const EnvSchema = Type.Object({
   ALBUMLINK_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_FFMPEG: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_FFPROBE: Type.Optional(Type.String({ minLength: 1 })),
-  ALBUMLINK_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' }))
+  ALBUMLINK_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  ALBUMLINK_S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^/]+/?$' })),
+  ALBUMLINK_S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  ALBUMLINK_S3_REGION: Type.String({ pattern: '^[a-z0-9-]+$', default: 'us-east-1' }),
+  ALBUMLINK_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_S3_FORCE_PATH_STYLE: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_S3_REDIRECT: Type.Optional(Type.String({ minLength: 1 }))
 })
 type Env = Static<typeof EnvSchema>
 
@@ -47,6 +54,21 @@ export interface Config {
   /** ffmpeg and ffprobe to use instead of the bundled ones. */
   ffmpeg?: string
   ffprobe?: string
+  /** Where thumbnails, posters, renditions and previews are kept: `thumbsDir`, or this bucket. */
+  s3?: S3Config
+}
+
+export interface S3Config {
+  /** An S3-compatible service (MinIO, Garage, R2…); AWS S3 itself when unset. */
+  endpoint?: string
+  bucket: string
+  region: string
+  /** Both or neither: without them the SDK's usual chain (environment, instance role) is used. */
+  credentials?: { accessKeyId: string; secretAccessKey: string }
+  /** `endpoint/bucket/key` instead of `bucket.endpoint/key` (MinIO and most self-hosted services want this). */
+  forcePathStyle: boolean
+  /** Granted thumbnail and video requests answer 302 to a presigned URL valid at most 60 s. */
+  redirect: boolean
 }
 
 export class ConfigError extends Error {}
@@ -60,7 +82,10 @@ interface EnvError {
 
 const HINTS: Record<string, string> = {
   'ALBUMLINK_PUBLIC_URL/pattern': 'must be an http:// or https:// URL such as https://photos.example.org',
-  'ALBUMLINK_DATABASE_URL/pattern': 'must be a PostgreSQL URL such as postgres://albumlink:secret@db:5432/albumlink'
+  'ALBUMLINK_DATABASE_URL/pattern': 'must be a PostgreSQL URL such as postgres://albumlink:secret@db:5432/albumlink',
+  'ALBUMLINK_S3_ENDPOINT/pattern': 'must be an http:// or https:// origin such as https://s3.example.org:9000',
+  'ALBUMLINK_S3_BUCKET/pattern': 'must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens',
+  'ALBUMLINK_S3_REGION/pattern': 'must be a region name such as us-east-1'
 }
 
 /** Never echoed in an error: they hold passwords or keys. */
@@ -146,6 +171,44 @@ function configFrom(env: Env): Config {
     thumbsDir: join(dataDir, 'thumbs'),
     sessionKeyFile: join(dataDir, 'session.key'),
     ffmpeg: env.ALBUMLINK_FFMPEG,
-    ffprobe: env.ALBUMLINK_FFPROBE
+    ffprobe: env.ALBUMLINK_FFPROBE,
+    s3: s3From(env)
+  }
+}
+
+/** Yes or no, as people write it in an environment file; anything else is an error naming the variable. */
+export function parseSwitch(name: string, value: string | undefined): boolean {
+  const text = value?.trim().toLowerCase() ?? ''
+  if (['', '0', 'false', 'no', 'off'].includes(text)) return false
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true
+  throw new ConfigError(`${name} must be 1 or 0 (true/false, yes/no, on/off) (got ${JSON.stringify(value)})`)
+}
+
+/** The bucket, when one is configured; any other S3 variable without a bucket is a mistake, not a silent no-op. */
+function s3From(env: Env): S3Config | undefined {
+  const forcePathStyle = parseSwitch('ALBUMLINK_S3_FORCE_PATH_STYLE', env.ALBUMLINK_S3_FORCE_PATH_STYLE)
+  const redirect = parseSwitch('ALBUMLINK_S3_REDIRECT', env.ALBUMLINK_S3_REDIRECT)
+  const keyId = env.ALBUMLINK_S3_ACCESS_KEY_ID
+  const secret = env.ALBUMLINK_S3_SECRET_ACCESS_KEY
+  const bucket = env.ALBUMLINK_S3_BUCKET
+  if (!bucket) {
+    const stray = (Object.keys(env) as Array<keyof Env>).find(
+      k => k.startsWith('ALBUMLINK_S3_') && k !== 'ALBUMLINK_S3_REGION' && env[k] !== undefined
+    )
+    if (stray) throw new ConfigError(`${stray} is set but ALBUMLINK_S3_BUCKET is not: name the bucket to use`)
+    return undefined
+  }
+  if ((keyId === undefined) !== (secret === undefined)) {
+    throw new ConfigError(
+      'ALBUMLINK_S3_ACCESS_KEY_ID and ALBUMLINK_S3_SECRET_ACCESS_KEY go together: set both or neither'
+    )
+  }
+  return {
+    endpoint: env.ALBUMLINK_S3_ENDPOINT?.replace(/\/+$/, ''),
+    bucket,
+    region: env.ALBUMLINK_S3_REGION,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
+    forcePathStyle,
+    redirect
   }
 }

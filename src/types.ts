@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from './db/schema.ts'
 import type { Config } from './config.ts'
 import type { IndexState } from './library/index-state.ts'
+import type { Storage } from './storage/storage.ts'
 import type { Limits } from './plugins/limits.ts'
 import type { LinkStats } from './sharing/link-stats.ts'
 
@@ -19,6 +20,8 @@ declare module 'fastify' {
     db: Kysely<DB>
     config: Config
     indexState: IndexState
+    /** Thumbnails, posters, renditions and previews: the thumbnails folder or an S3 bucket (src/storage). */
+    storage: Storage
     limits: Limits
     /** Photo views, downloads and last visits of links, buffered (see sharing/link-stats.ts). */
     linkStats: LinkStats

@@ -15,6 +15,8 @@ import { runIndex } from '../src/library/indexer/index.ts'
 import { setOwnerPassword } from '../src/library/owner-account.ts'
 import type { LimitSettings } from '../src/plugins/limits.ts'
 import { TEST_POSTGRES, freshPostgres, postgresTemplate } from './databases.ts'
+import { storageFor } from '../src/storage/open-storage.ts'
+import { copyFolderToStorage, startS3Server, type S3Server } from './s3-server.ts'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** Real camera files from the exif-samples collection (CC BY-SA 4.0, see test/fixtures/README.md). */
@@ -95,6 +97,11 @@ export interface BuildOptions {
   limits?: Partial<LimitSettings>
   /** Called for every database query the app runs. */
   onQuery?: () => void
+  /**
+   * Keep derived files in a new bucket of this s3rver instead of the thumbnails folder: the demo's thumbnails are
+   * copied into it and the folder removed (nothing can be read from it), a given folder is indexed into it.
+   */
+  s3?: S3Server
 }
 
 export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promise<TestApp> {
@@ -104,17 +111,25 @@ export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promis
   if (template) await cp(template, dir, { recursive: true })
   const database = await testDatabase(library, template)
   const originals = typeof library === 'object' ? library.originals : undefined
+  // CI's PostgreSQL pass also keeps derived files in a bucket (ALBUMLINK_TEST_S3=1), as several instances would.
+  const s3 = options.s3 ?? (process.env.ALBUMLINK_TEST_S3 === '1' ? await startS3Server(t) : undefined)
+  const bucket = s3 ? await s3.bucket() : undefined
   const config = loadConfig({
     ALBUMLINK_DATA: dir,
     ALBUMLINK_LOG_LEVEL: 'silent',
     ...(originals ? { ALBUMLINK_ORIGINALS: originals } : {}),
     ...database.env,
+    ...bucket?.env,
     ...options.env
   })
   const db = connectDb(config.database, { log: options.onQuery && (() => options.onQuery?.()) })
   await migrateToLatest(db)
   if (library === 'empty') await mkdir(config.originals, { recursive: true })
-  if (originals) await runIndex(db, { originals, thumbsDir: config.thumbsDir })
+  if (bucket && library === 'demo') {
+    await copyFolderToStorage(config.thumbsDir, await storageFor(config))
+    await rm(config.thumbsDir, { recursive: true, force: true })
+  }
+  if (originals) await runIndex(db, { originals, storage: await storageFor(config) })
   await setOwnerPassword(db, OWNER_PASSWORD)
   const clock = { now: new Date() }
   const app = await buildApp(config, { db, logger: false, now: () => clock.now, limits: options.limits })

@@ -8,6 +8,7 @@ import { runIndex, type IndexStats } from './indexer/index.ts'
 import { ensureDemoAlbums } from './demo/demo-albums.ts'
 import { makeRendition, pendingRenditions } from './media/renditions.ts'
 import { toolPaths, toolsProblem } from './media/tools.ts'
+import { storageFor } from '../storage/open-storage.ts'
 
 export interface JobHooks {
   onProgress?: (done: number, total: number, file: string) => void
@@ -32,7 +33,7 @@ export async function indexLibrary(
     async () =>
       await runIndex(db, {
         originals: config.originals,
-        thumbsDir: config.thumbsDir,
+        storage: await storageFor(config),
         tools: configuredTools(config),
         onProgress: hooks.onProgress,
         onlyIfChanged: hooks.onlyIfChanged
@@ -53,7 +54,8 @@ export async function makeRenditions(
   if (state.renditions.running) return
   const tools = configuredTools(config)
   if (await toolsProblem(tools)) return
-  const jobs = await pendingRenditions(db, config.thumbsDir)
+  const storage = await storageFor(config)
+  const jobs = await pendingRenditions(db, storage)
   if (jobs.length === 0) return
   const progress: RenditionProgress = { running: true, done: 0, total: jobs.length, failed: 0 }
   state.renditions = progress
@@ -61,7 +63,7 @@ export async function makeRenditions(
     for (const job of jobs) {
       hooks.onRendition?.(progress.done, progress.total, job.path)
       try {
-        await makeRendition(tools.ffmpeg, resolve(config.originals, job.path), config.thumbsDir, job)
+        await makeRendition(tools.ffmpeg, resolve(config.originals, job.path), storage, job)
       } catch (err) {
         progress.failed++
         hooks.log?.(`Cannot make a playable copy of ${job.path}: ${(err as Error).message}`)

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import sharp from 'sharp'
-import { thumbPath } from './indexer/thumbnails.ts'
+import type { Storage } from '../storage/storage.ts'
+import { thumbKey } from './indexer/thumbnails.ts'
 
 /** The size chat apps and social sites show large (Open Graph's 1.91:1). */
 export const PREVIEW_SIZE = { width: 1200, height: 630 }
@@ -48,33 +48,33 @@ export const previewKey = (hashes: readonly string[]): string =>
     .update(`preview-v${LAYOUT_VERSION}|${hashes.join(',')}`)
     .digest('hex')
 
-export const previewPath = (thumbsDir: string, key: string): string =>
-  join(thumbsDir, 'previews', key.slice(0, 2), `${key}.jpg`)
+/** The storage key of a preview image, by its cache key. */
+export const previewObjectKey = (key: string): string => `previews/${key.slice(0, 2)}/${key}.jpg`
+
+export const previewPath = (thumbsDir: string, key: string): string => join(thumbsDir, previewObjectKey(key))
 
 const making = new Map<string, Promise<Buffer | null>>()
 
 /**
  * The link-preview JPEG of these photos (at most four content hashes), made
- * with sharp from their view thumbnails and kept on disk by content: the
+ * with sharp from their view thumbnails and kept in the store by content: the
  * same photos give the same file, read back instead of made again. Null when
  * no thumbnail could be read. Requests for an image being made wait for it.
  */
-export async function linkPreviewImage(thumbsDir: string, hashes: readonly string[]): Promise<Buffer | null> {
-  const path = previewPath(thumbsDir, previewKey(hashes))
-  const cached = await readFile(path).catch(() => null)
+export async function linkPreviewImage(storage: Storage, hashes: readonly string[]): Promise<Buffer | null> {
+  const key = previewObjectKey(previewKey(hashes))
+  const cached = await storage.get(key)
   if (cached) return cached
-  let job = making.get(path)
+  let job = making.get(key)
   if (!job) {
-    job = makePreview(thumbsDir, hashes, path).finally(() => making.delete(path))
-    making.set(path, job)
+    job = makePreview(storage, hashes, key).finally(() => making.delete(key))
+    making.set(key, job)
   }
   return await job
 }
 
-async function makePreview(thumbsDir: string, hashes: readonly string[], path: string): Promise<Buffer | null> {
-  const read = await Promise.all(
-    hashes.map(async hash => await readFile(thumbPath(thumbsDir, hash, 'view')).catch(() => null))
-  )
+async function makePreview(storage: Storage, hashes: readonly string[], key: string): Promise<Buffer | null> {
+  const read = await Promise.all(hashes.map(async hash => await storage.get(thumbKey(hash, 'view'))))
   const views = read.flatMap(view => (view === null ? [] : [view]))
   if (views.length === 0) return null
   const tiles = collageTiles(views.length)
@@ -90,11 +90,6 @@ async function makePreview(thumbsDir: string, hashes: readonly string[], path: s
     .jpeg({ quality: 80 })
     .toBuffer()
   // A thumbnail missing for now (still being made) must not fix a smaller collage under this key.
-  if (views.length === hashes.length) {
-    await mkdir(dirname(path), { recursive: true })
-    const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    await writeFile(temporary, jpeg)
-    await rename(temporary, path)
-  }
+  if (views.length === hashes.length) await storage.put(key, jpeg)
   return jpeg
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../../db/schema.ts'
+import { FolderStorage } from '../../storage/folder.ts'
+import type { Storage } from '../../storage/storage.ts'
 import { newUid, nowIso } from '../../util/ids.ts'
 import { syncDerivedAlbums } from '../albums/derived.ts'
 import { toolPaths, toolsProblem, TOOLS_UNAVAILABLE, type ToolPaths } from '../media/tools.ts'
@@ -12,9 +14,8 @@ import { describeImageError, readImage, type PhotoFields } from './read-image.ts
 import { describeVideoError, readVideo } from './read-video.ts'
 import { linkCompanions, pairFiles } from './pairs.ts'
 
-export interface IndexOptions {
+interface IndexCommon {
   originals: string
-  thumbsDir: string
   onProgress?: (done: number, total: number, file: string) => void
   /** Files worked on at once; sharp threads inside each. */
   concurrency?: number
@@ -23,6 +24,9 @@ export interface IndexOptions {
   /** Leave albums alone when no file changed (periodic rescans: the albums' rows are not rewritten every time). */
   onlyIfChanged?: boolean
 }
+
+/** Thumbnails and posters go to a store, or to a folder (a folder store). */
+export type IndexOptions = IndexCommon & ({ storage: Storage } | { thumbsDir: string })
 
 export interface IndexStats {
   files: number
@@ -37,7 +41,9 @@ type Existing = Pick<Photo, 'id' | 'path' | 'hash' | 'bytes' | 'mtime_ms' | 'err
 
 interface Context {
   db: Kysely<DB>
-  thumbsDir: string
+  storage: Storage
+  /** The store's keys, listed once a run when it has a listing (a bucket); asked lazily. */
+  listing?: Promise<Set<string> | null>
   tools: ToolPaths
   toolsProblem: string | null
   touched?: boolean
@@ -57,7 +63,7 @@ export async function runIndex(db: Kysely<DB>, options: IndexOptions): Promise<I
   const hasVideos = files.some(f => kindOfMime(f.mime) === 'video')
   const context: Context = {
     db,
-    thumbsDir: options.thumbsDir,
+    storage: 'storage' in options ? options.storage : new FolderStorage(options.thumbsDir),
     tools,
     toolsProblem: hasVideos ? await toolsProblem(tools) : null
   }
@@ -97,14 +103,14 @@ async function indexFile(
   file: ScannedFile,
   existing?: Existing
 ): Promise<'processed' | 'unchanged' | 'failed'> {
-  const { db, thumbsDir } = context
+  const { db, storage } = context
   const sameStat = existing && existing.bytes === file.bytes && existing.mtime_ms === file.mtimeMs
   if (
     existing &&
     sameStat &&
     existing.error === null &&
     existing.hash &&
-    (await thumbnailsExist(thumbsDir, existing.hash))
+    (await thumbnailsStored(context, existing.hash))
   ) {
     if (existing.missing) await reappeared(context, existing.id)
     return 'unchanged'
@@ -139,12 +145,26 @@ async function indexFile(
     return await failed('RAW photo without a JPEG beside it: albumlink shows RAW files only through their JPEG twin')
   }
   try {
-    const fields = await readImage(file, content.buffer ?? Buffer.alloc(0), mime, thumbsDir, hash)
+    const fields = await readImage(file, content.buffer ?? Buffer.alloc(0), mime, storage, hash)
     await savePhoto(db, file, existing, { ...fields, ...STILL, hash, mime, error: null })
     return 'processed'
   } catch (err) {
     return await failed(describeImageError(err, mime))
   }
+}
+
+/**
+ * Both thumbnails of a hash are in the store. A bucket is listed once per run
+ * (a thousand keys a request) rather than asked twice per file; something
+ * stored during this run is not in the listing, and is asked for directly.
+ */
+async function thumbnailsStored(context: Context, hash: string): Promise<boolean> {
+  context.listing ??= context.storage.listKeys()
+  const listed = await context.listing
+  return (
+    (await thumbnailsExist(context.storage, hash, listed)) ||
+    (listed !== null && (await thumbnailsExist(context.storage, hash)))
+  )
 }
 
 /** A file that was missing is back. */
@@ -160,12 +180,7 @@ async function unchangedContent(
   existing: Existing | undefined,
   hash: string
 ): Promise<boolean> {
-  if (
-    !existing ||
-    existing.hash !== hash ||
-    existing.error !== null ||
-    !(await thumbnailsExist(context.thumbsDir, hash))
-  ) {
+  if (!existing || existing.hash !== hash || existing.error !== null || !(await thumbnailsStored(context, hash))) {
     return false
   }
   if (existing.missing) context.touched = true
@@ -188,7 +203,7 @@ async function indexVideo(
   if (await unchangedContent(context, file, existing, hash)) return 'unchanged'
   try {
     if (context.toolsProblem) throw new Error(context.toolsProblem)
-    const fields = await readVideo(file, context.tools, context.thumbsDir, hash)
+    const fields = await readVideo(file, context.tools, context.storage, hash)
     await savePhoto(context.db, file, existing, { ...fields, hash, mime, error: null })
     return 'processed'
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { Photo } from '../../db/schema.ts'
+import type { Storage } from '../../storage/storage.ts'
 import { decodeHeif } from '../media/heic.ts'
 import { readMetadata } from './metadata.ts'
 import { makeThumbnails } from './thumbnails.ts'
@@ -14,13 +15,13 @@ export async function readImage(
   file: ScannedFile,
   buffer: Buffer,
   mime: string,
-  thumbsDir: string,
+  storage: Storage,
   hash: string
 ): Promise<PhotoFields> {
   const pixels = mime === 'image/heic' ? await decodeHeif(buffer) : buffer
   const [meta, size] = await Promise.all([
     readMetadata(buffer, file.mtimeMs, fileName(file)),
-    makeThumbnails(pixels, thumbsDir, hash)
+    makeThumbnails(pixels, storage, hash)
   ])
   return { ...size, ...metadataFields(meta) }
 }

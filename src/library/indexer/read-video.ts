@@ -1,6 +1,7 @@
 import { probeVideo, playsInBrowsers } from '../media/probe.ts'
 import { writePosterThumbnails } from '../media/poster.ts'
 import type { ToolPaths } from '../media/tools.ts'
+import type { Storage } from '../../storage/storage.ts'
 import { dateWithoutMetadata, readableName } from './file-names.ts'
 import { metadataFields, type PhotoFields } from './read-image.ts'
 import type { ScannedFile } from './scan.ts'
@@ -9,13 +10,13 @@ import type { ScannedFile } from './scan.ts'
 export async function readVideo(
   file: ScannedFile,
   tools: ToolPaths,
-  thumbsDir: string,
+  storage: Storage,
   hash: string
 ): Promise<PhotoFields> {
   const probing = probeVideo(tools.ffprobe, file.abs)
   const [info] = await Promise.all([
     probing,
-    writePosterThumbnails(tools.ffmpeg, file.abs, thumbsDir, hash).catch(async (err: unknown) => {
+    writePosterThumbnails(tools.ffmpeg, file.abs, storage, hash).catch(async (err: unknown) => {
       await probing // ffprobe's reason (no video stream, not a video) tells more than ffmpeg's
       throw err
     })

@@ -1,7 +1,7 @@
-import { mkdir, writeFile, access } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp, { type Sharp } from 'sharp'
 import type { RawImage } from '../media/heic.ts'
+import type { Storage } from '../../storage/storage.ts'
 
 /** Grid tiles cover at least 360×360 (cropped square by CSS); views fit 1600×1600. */
 export const THUMB_SIZES = {
@@ -11,17 +11,19 @@ export const THUMB_SIZES = {
 export type ThumbSize = keyof typeof THUMB_SIZES
 export const isThumbSize = (s: string): s is ThumbSize => Object.hasOwn(THUMB_SIZES, s)
 
+/** The storage key of a thumbnail: by content hash, in 256 folders. */
+export const thumbKey = (hash: string, size: ThumbSize): string => `${hash.slice(0, 2)}/${hash}-${size}.webp`
+
+/** Where a folder store keeps a thumbnail. */
 export function thumbPath(thumbsDir: string, hash: string, size: ThumbSize): string {
-  return join(thumbsDir, hash.slice(0, 2), `${hash}-${size}.webp`)
+  return join(thumbsDir, thumbKey(hash, size))
 }
 
-export async function thumbnailsExist(thumbsDir: string, hash: string): Promise<boolean> {
-  try {
-    await Promise.all((Object.keys(THUMB_SIZES) as ThumbSize[]).map(s => access(thumbPath(thumbsDir, hash, s))))
-    return true
-  } catch {
-    return false
-  }
+/** Both sizes are stored; `listed` is the store's keys when it was listed once for many questions. */
+export async function thumbnailsExist(storage: Storage, hash: string, listed?: Set<string> | null): Promise<boolean> {
+  const keys = (Object.keys(THUMB_SIZES) as ThumbSize[]).map(s => thumbKey(hash, s))
+  if (listed) return keys.every(key => listed.has(key))
+  return (await Promise.all(keys.map(async key => await storage.exists(key)))).every(Boolean)
 }
 
 /**
@@ -32,7 +34,7 @@ export async function thumbnailsExist(thumbsDir: string, hash: string): Promise<
  */
 export async function makeThumbnails(
   input: Buffer | RawImage,
-  thumbsDir: string,
+  storage: Storage,
   hash: string
 ): Promise<{ width: number; height: number }> {
   const source = Buffer.isBuffer(input)
@@ -42,11 +44,7 @@ export async function makeThumbnails(
   if (!meta.width || !meta.height) throw new Error('image has no dimensions')
   const turned = (meta.orientation ?? 1) >= 5
   const [view, tile] = Buffer.isBuffer(input) ? await fromEncoded(source) : await fromPixels(source)
-  await mkdir(join(thumbsDir, hash.slice(0, 2)), { recursive: true })
-  await Promise.all([
-    writeFile(thumbPath(thumbsDir, hash, 'view'), view),
-    writeFile(thumbPath(thumbsDir, hash, 'tile'), tile)
-  ])
+  await Promise.all([storage.put(thumbKey(hash, 'view'), view), storage.put(thumbKey(hash, 'tile'), tile)])
   return turned ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height }
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../../db/schema.ts'
+import type { Storage } from '../../storage/storage.ts'
 import { videoClip } from '../live-photos.ts'
 import { renditionFailure, renditionReady } from './renditions.ts'
 
@@ -20,22 +21,22 @@ export function playbackType(clip: Pick<Photo, 'mime'>): string {
   return clip.mime === 'video/webm' || clip.mime === 'video/x-matroska' ? 'video/webm' : 'video/mp4'
 }
 
-export async function playbackOf(db: Kysely<DB>, thumbsDir: string, item: Photo): Promise<Playback | null> {
-  return await playbackOfClip(thumbsDir, item, await videoClip(db, item))
+export async function playbackOf(db: Kysely<DB>, storage: Storage, item: Photo): Promise<Playback | null> {
+  return await playbackOfClip(storage, item, await videoClip(db, item))
 }
 
 /** The playback of `item` given its clip (itself, its Live Photo motion, or none); reads no database. */
 export async function playbackOfClip(
-  thumbsDir: string,
+  storage: Storage,
   item: Photo,
   clip: Photo | undefined | null
 ): Promise<Playback | null> {
   if (!clip) return null
-  const ready = clip.playable === 1 || (clip.hash !== null && (await renditionReady(thumbsDir, clip.hash)))
+  const ready = clip.playable === 1 || (clip.hash !== null && (await renditionReady(storage, clip.hash)))
   return {
     live: clip.id !== item.id,
     ready,
-    failed: ready || !clip.hash ? null : await renditionFailure(thumbsDir, clip.hash),
+    failed: ready || !clip.hash ? null : await renditionFailure(storage, clip.hash),
     type: clip.playable === 1 ? playbackType(clip) : 'video/mp4'
   }
 }

@@ -1,8 +1,10 @@
-import { mkdir, stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { stat } from 'node:fs/promises'
 import type { RawImage } from './heic.ts'
 import { runTool, ToolError } from './tools.ts'
-import { makeThumbnails, thumbPath } from '../indexer/thumbnails.ts'
+import { makeThumbnails, thumbKey } from '../indexer/thumbnails.ts'
+import type { Storage } from '../../storage/storage.ts'
+import { writeFiles } from '../../storage/write-files.ts'
+import { asStorage } from '../../storage/folder.ts'
 
 const POSTER_TIMEOUT_MS = 60_000
 /** Seconds in: past a fade from black; a shorter clip falls back to its first frame. */
@@ -93,45 +95,52 @@ const webpFrame = (output: string, quality: number, file: string): string[] => [
 /**
  * The poster's view and tile thumbnails, written by ffmpeg itself in the pass
  * that decodes the frame: handing 4 MB of pixels to sharp to encode the same
- * two WebPs cost a third more time per video.
+ * two WebPs cost a third more time per video. A folder store gets them in
+ * place; a bucket gets them from a temporary folder once both are written.
  */
 export async function writePosterThumbnails(
   ffmpeg: string,
   file: string,
-  thumbsDir: string,
+  store: Storage | string,
   hash: string
 ): Promise<void> {
-  await mkdir(dirname(thumbPath(thumbsDir, hash, 'view')), { recursive: true })
-  let failure: unknown = new ToolError(NO_FRAME)
-  for (const at of POSTER_AT) {
-    try {
-      await runTool(
-        ffmpeg,
-        [
-          ...input(at, file),
-          ...['-filter_complex', POSTER_FILTER],
-          ...webpFrame('[view]', 80, thumbPath(thumbsDir, hash, 'view')),
-          ...webpFrame('[tile]', 75, thumbPath(thumbsDir, hash, 'tile'))
-        ],
-        { timeoutMs: POSTER_TIMEOUT_MS, maxBytes: 0 }
-      )
-    } catch (err) {
-      if (/encoder|libwebp/i.test((err as Error).message)) {
-        await makeThumbnails(await posterFrame(ffmpeg, file), thumbsDir, hash)
-        return
+  const storage = asStorage(store)
+  const written = await writeFiles(
+    storage,
+    [thumbKey(hash, 'view'), thumbKey(hash, 'tile')],
+    async ([view, tile]) => {
+      let failure: unknown = new ToolError(NO_FRAME)
+      for (const at of POSTER_AT) {
+        try {
+          await runTool(
+            ffmpeg,
+            [
+              ...input(at, file),
+              ...['-filter_complex', POSTER_FILTER],
+              ...webpFrame('[view]', 80, view),
+              ...webpFrame('[tile]', 75, tile)
+            ],
+            { timeoutMs: POSTER_TIMEOUT_MS, maxBytes: 0 }
+          )
+        } catch (err) {
+          if (/encoder|libwebp/i.test((err as Error).message)) return false
+          failure = err
+          continue
+        }
+        if (await bothWritten([view, tile])) return true
       }
-      failure = err
-      continue
-    }
-    if (await bothWritten(thumbsDir, hash)) return
-  }
-  throw failure
+      throw failure
+    },
+    bothWritten
+  )
+  // An ffmpeg without a WebP encoder: the frame's pixels go to sharp.
+  if (!written) await makeThumbnails(await posterFrame(ffmpeg, file), storage, hash)
 }
 
 /** ffmpeg seeking past the end of a short clip succeeds and writes nothing. */
-async function bothWritten(thumbsDir: string, hash: string): Promise<boolean> {
+async function bothWritten(paths: string[]): Promise<boolean> {
   const sizes = await Promise.all(
-    [thumbPath(thumbsDir, hash, 'view'), thumbPath(thumbsDir, hash, 'tile')].map(
+    paths.map(
       async path =>
         await stat(path).then(
           s => s.size,

@@ -1,34 +1,27 @@
-import { access, mkdir, rename, rm, writeFile, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { rename, rm } from 'node:fs/promises'
 import type { Kysely } from 'kysely'
 import type { DB, Photo } from '../../db/schema.ts'
+import type { Storage } from '../../storage/storage.ts'
+import { writeFiles } from '../../storage/write-files.ts'
 import { runTool } from './tools.ts'
 
 /** Browser-playable copies live beside the thumbnails, named by the original's content hash. */
-export const renditionPath = (thumbsDir: string, hash: string): string =>
-  join(thumbsDir, hash.slice(0, 2), `${hash}-video.mp4`)
-const failurePath = (thumbsDir: string, hash: string): string =>
-  join(thumbsDir, hash.slice(0, 2), `${hash}-video.failed`)
+export const renditionKey = (hash: string): string => `${hash.slice(0, 2)}/${hash}-video.mp4`
+const failureKey = (hash: string): string => `${hash.slice(0, 2)}/${hash}-video.failed`
 
-const exists = async (path: string): Promise<boolean> =>
-  await access(path).then(
-    () => true,
-    () => false
-  )
-
-export async function renditionReady(thumbsDir: string, hash: string): Promise<boolean> {
-  return await exists(renditionPath(thumbsDir, hash))
+export async function renditionReady(storage: Storage, hash: string): Promise<boolean> {
+  return await storage.exists(renditionKey(hash))
 }
 
 /** Why a rendition could not be made, when it was tried and failed. */
-export async function renditionFailure(thumbsDir: string, hash: string): Promise<string | null> {
-  return await readFile(failurePath(thumbsDir, hash), 'utf8').catch(() => null)
+export async function renditionFailure(storage: Storage, hash: string): Promise<string | null> {
+  return (await storage.get(failureKey(hash)).catch(() => null))?.toString('utf8') ?? null
 }
 
 export type RenditionJob = Pick<Photo, 'id' | 'path' | 'hash' | 'width' | 'height' | 'duration'>
 
 /** Videos browsers cannot play as they are, still without a rendition (and not failed before). */
-export async function pendingRenditions(db: Kysely<DB>, thumbsDir: string): Promise<RenditionJob[]> {
+export async function pendingRenditions(db: Kysely<DB>, storage: Storage): Promise<RenditionJob[]> {
   const videos = await db
     .selectFrom('photos')
     .select(['id', 'path', 'hash', 'width', 'height', 'duration'])
@@ -38,15 +31,12 @@ export async function pendingRenditions(db: Kysely<DB>, thumbsDir: string): Prom
     .where('missing', '=', 0)
     .orderBy('taken_at', 'desc')
     .execute()
+  // A bucket is listed once rather than asked twice per video.
+  const listed = videos.length > 0 ? await storage.listKeys() : null
+  const stored = async (key: string): Promise<boolean> => listed?.has(key) ?? (await storage.exists(key))
   const pending: RenditionJob[] = []
   for (const v of videos) {
-    if (
-      v.hash &&
-      !(await exists(renditionPath(thumbsDir, v.hash))) &&
-      !(await exists(failurePath(thumbsDir, v.hash)))
-    ) {
-      pending.push(v)
-    }
+    if (v.hash && !(await stored(renditionKey(v.hash))) && !(await stored(failureKey(v.hash)))) pending.push(v)
   }
   return pending
 }
@@ -62,23 +52,42 @@ const TIME = /time=(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/
 
 /**
  * H.264/AAC MP4 with the index at the front (faststart), written to a
- * temporary name and renamed when complete. ffmpeg is killed past ten times
+ * temporary name and renamed when complete (in a folder store, in place; for
+ * a bucket, in a temporary folder, then put). ffmpeg is killed past ten times
  * the clip's length (at least two minutes); a failure is remembered beside
  * the thumbnails so it is not retried on every scan.
  */
 export async function makeRendition(
   ffmpeg: string,
   source: string,
-  thumbsDir: string,
+  storage: Storage,
   job: RenditionJob,
   onProgress?: (fraction: number) => void
 ): Promise<void> {
-  if (!job.hash) return
-  const out = renditionPath(thumbsDir, job.hash)
+  const hash = job.hash
+  if (!hash) return
+  // Only ffmpeg's failure is remembered: a bucket that cannot take the file now may take it on the next scan.
+  await writeFiles(storage, [renditionKey(hash)], async ([out]) => {
+    try {
+      await encode(ffmpeg, source, job, out, onProgress)
+    } catch (err) {
+      const note = `cannot make a browser-playable copy: ${(err as Error).message}\n`
+      await storage.put(failureKey(hash), Buffer.from(note))
+      throw err
+    }
+  })
+}
+
+async function encode(
+  ffmpeg: string,
+  source: string,
+  job: RenditionJob,
+  out: string,
+  onProgress?: (fraction: number) => void
+): Promise<void> {
   const partial = `${out}.${process.pid}.part`
   const size = renditionSize(job.width ?? 1920, job.height ?? 1080)
   const duration = job.duration ?? 0
-  await mkdir(join(thumbsDir, job.hash.slice(0, 2)), { recursive: true })
   try {
     await runTool(
       ffmpeg,
@@ -142,10 +151,6 @@ export async function makeRendition(
     await rename(partial, out)
   } catch (err) {
     await rm(partial, { force: true })
-    await writeFile(
-      failurePath(thumbsDir, job.hash),
-      `cannot make a browser-playable copy: ${(err as Error).message}\n`
-    )
     throw err
   }
 }

@@ -1,9 +1,11 @@
-import { readFile, realpath } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import type { FastifyReply } from 'fastify'
 import type { Photo } from '../../db/schema.ts'
 import { openOriginal } from '../../library/original-files.ts'
-import { thumbPath, type ThumbSize } from '../../library/indexer/thumbnails.ts'
+import { thumbKey, type ThumbSize } from '../../library/indexer/thumbnails.ts'
+import type { Storage } from '../../storage/storage.ts'
 import { sendOpenedFile } from './send-file.ts'
+import { redirectToStored } from './send-stored.ts'
 
 /**
  * `attachment` with an ASCII fallback and the exact name per RFC 5987; quotes, CR/LF and unicode cannot break the
@@ -17,13 +19,14 @@ export function attachmentHeader(filename: string): string {
 
 /**
  * Thumbnails are named by content hash, so the ETag needs no stat: a
- * revalidation (If-None-Match → 304) touches no file, and a tile (~20 KB) is
- * read whole. `no-cache` makes every use revalidate, which keeps revocation
- * instant.
+ * revalidation (If-None-Match → 304) touches no file and asks the bucket
+ * nothing, and a tile (~20 KB) is read whole. `no-cache` makes every use
+ * revalidate, which keeps revocation instant. A redirecting store answers
+ * 302 to a presigned URL instead.
  */
 export async function sendThumb(
   reply: FastifyReply,
-  thumbsDir: string,
+  storage: Storage,
   photo: Pick<Photo, 'hash'>,
   size: ThumbSize
 ): Promise<FastifyReply> {
@@ -34,7 +37,10 @@ export async function sendThumb(
   const etag = `"${photo.hash}-${size}"`
   reply.header('cache-control', 'private, no-cache').header('etag', etag)
   if (reply.request.headers['if-none-match'] === etag) return await reply.code(304).send()
-  const body = await readFile(thumbPath(thumbsDir, photo.hash, size)).catch(() => null)
+  const key = thumbKey(photo.hash, size)
+  const redirected = await redirectToStored(reply, storage, key, 'image/webp')
+  if (redirected) return redirected
+  const body = await storage.get(key)
   if (!body) {
     reply.removeHeader('etag')
     reply.callNotFound()

@@ -1,24 +1,27 @@
 import type { FastifyReply } from 'fastify'
-import type { Config } from '../../config.ts'
 import type { Photo } from '../../db/schema.ts'
+import type { Storage } from '../../storage/storage.ts'
 import { notFound } from '../../plugins/errors.ts'
-import { renditionPath, renditionReady } from '../../library/media/renditions.ts'
+import { renditionKey, renditionReady } from '../../library/media/renditions.ts'
 import { playbackType } from '../../library/media/playback.ts'
 import { sendOriginal } from './send-image.ts'
+import { sendStored } from './send-stored.ts'
 
 /**
  * A video as browsers play it, with Range: the original when its codecs play
- * everywhere, else its H.264 rendition. The one 404 while the rendition is
- * not made yet (the page shows "Preparing video…").
+ * everywhere (from the originals folder), else its H.264 rendition (from the
+ * store, or a redirect to it). The one 404 while the rendition is not made
+ * yet (the page shows "Preparing video…").
  */
 export async function sendVideo(
   reply: FastifyReply,
-  config: Pick<Config, 'originals' | 'thumbsDir'>,
+  originals: string,
+  storage: Storage,
   clip: Photo
 ): Promise<FastifyReply> {
   if (clip.playable) {
-    return await sendOriginal(reply, config.originals, { path: clip.path, mime: playbackType(clip) }, false)
+    return await sendOriginal(reply, originals, { path: clip.path, mime: playbackType(clip) }, false)
   }
-  if (!clip.hash || !(await renditionReady(config.thumbsDir, clip.hash))) throw notFound()
-  return await sendOriginal(reply, config.thumbsDir, { path: renditionPath('', clip.hash), mime: 'video/mp4' }, false)
+  if (!clip.hash || !(await renditionReady(storage, clip.hash))) throw notFound()
+  return await sendStored(reply, storage, renditionKey(clip.hash), 'video/mp4')
 }

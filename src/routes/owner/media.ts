@@ -14,7 +14,7 @@ export default async function ownerMediaRoutes(app: TypedApp): Promise<void> {
   app.get('/media/thumb/:uid/:size', { schema: { params: ThumbParams } }, async (request, reply) => {
     const photo = await findPhoto(app.db, request.params.uid)
     if (!photo || !isThumbSize(request.params.size)) throw notFound()
-    return await sendThumb(reply, app.config.thumbsDir, photo, request.params.size)
+    return await sendThumb(reply, app.storage, photo, request.params.size)
   })
 
   app.get(

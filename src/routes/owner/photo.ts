@@ -32,7 +32,7 @@ export default async function photoRoutes(app: TypedApp): Promise<void> {
       const album = named && (await photoInAlbum(app.db, named, 'owner', photo.uid)) ? named : undefined
       const around: Neighbours | null = album ? await neighbours(app.db, album, 'owner', photo) : null
       return await render(reply, 'pages/owner/photo', {
-        playback: await playbackOf(app.db, app.config.thumbsDir, photo),
+        playback: await playbackOf(app.db, app.storage, photo),
         title: photo.title ?? basename(photo.path),
         bodyClass: 'viewer',
         photo,

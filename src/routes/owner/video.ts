@@ -12,6 +12,6 @@ export default async function ownerVideoRoutes(app: TypedApp): Promise<void> {
     const item = await findPhoto(app.db, request.params.uid)
     const clip = item && !item.missing ? await videoClip(app.db, item) : undefined
     if (!clip) throw notFound()
-    return await sendVideo(reply, app.config, clip)
+    return await sendVideo(reply, app.config.originals, app.storage, clip)
   })
 }

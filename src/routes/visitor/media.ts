@@ -32,7 +32,7 @@ export default async function mediaRoutes(app: TypedApp): Promise<void> {
       const { size, photo: uid } = request.params
       const photo = isThumbSize(size) ? await visiblePhoto(request.share.album, uid) : undefined
       if (!photo || !isThumbSize(size)) throw notFound()
-      return await sendThumb(reply, app.config.thumbsDir, photo, size)
+      return await sendThumb(reply, app.storage, photo, size)
     }
   )
 

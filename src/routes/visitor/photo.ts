@@ -46,7 +46,7 @@ export default async function photoRoutes(app: TypedApp): Promise<void> {
       await admitShare(app, request)
       if (request.method === 'GET') app.linkStats.count(link.id, 'photo_views')
       return await render(reply, 'pages/visitor/photo', {
-        playback: await playbackOfClip(app.config.thumbsDir, photo, clip),
+        playback: await playbackOfClip(app.storage, photo, clip),
         title: photo.title ?? basename(photo.path),
         visitor: true,
         bodyClass: 'viewer',

@@ -29,7 +29,7 @@ export default async function previewRoutes(app: TypedApp): Promise<void> {
         'cross-origin-resource-policy': 'cross-origin'
       }
       if (request.headers['if-none-match'] === headers.etag) return await reply.headers(headers).code(304).send()
-      const jpeg = await linkPreviewImage(app.config.thumbsDir, hashes)
+      const jpeg = await linkPreviewImage(app.storage, hashes)
       if (!jpeg) throw notFound()
       return await reply.headers(headers).type('image/jpeg').send(jpeg)
     }

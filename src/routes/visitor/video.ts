@@ -17,7 +17,7 @@ export default async function videoRoutes(app: TypedApp): Promise<void> {
       const item = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
       const clip = item && (await videoClip(app.db, item))
       if (!clip) throw notFound()
-      return await sendVideo(reply, app.config, clip)
+      return await sendVideo(reply, app.config.originals, app.storage, clip)
     }
   )
 }
