@@ -149,13 +149,9 @@ export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promis
  * database, its own connection, caches and limiters — as a second server
  * behind a load balancer would be.
  */
-export async function secondInstance(t: TestT, first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({
-    ALBUMLINK_DATA: first.config.dataDir,
-    ALBUMLINK_LOG_LEVEL: 'silent',
-    ...(first.config.database.includes('://') ? { ALBUMLINK_DATABASE_URL: first.config.database } : {}),
-    ...env
-  })
+export async function secondInstance(t: TestT, first: TestApp): Promise<TestApp> {
+  // A copy, so this instance builds its own store client (storageFor keeps one per configuration).
+  const config = { ...first.config }
   const db = connectDb(config.database)
   const app = await buildApp(config, { db, logger: false, now: () => first.clock.now })
   await app.ready()

@@ -1,8 +1,8 @@
-import { readdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir } from 'node:fs/promises'
 import t from 'tap'
 import sharp from 'sharp'
 import { buildTestApp } from '../helper.ts'
+import { previewObjectKey } from '../../src/library/link-preview-image.ts'
 import {
   albumOfKind,
   assertVisitorHeaders,
@@ -24,7 +24,7 @@ const QUARTERS: Array<[number, number]> = [
 ]
 
 t.test('the preview image is a 1200×630 JPEG made of visible photos only', async t => {
-  const { app, db, config } = await buildTestApp(t)
+  const { app, db } = await buildTestApp(t)
   const album = await albumOfKind(db, 'month', 5)
   const [kept, ...others] = await visibleInOrder(db, album)
   // Every photo but one is hidden in a different way, and painted red: red in the preview would mean a hidden photo was
@@ -37,10 +37,10 @@ t.test('the preview image is a 1200×630 JPEG made of visible photos only', asyn
     }
   ]
   for (const [i, photo] of others.entries()) {
-    await paintView(config.thumbsDir, photo.hash, RED)
+    await paintView(app.storage, photo.hash, RED)
     await hide[i % hide.length](photo.uid)
   }
-  await paintView(config.thumbsDir, kept.hash, GREEN)
+  await paintView(app.storage, kept.hash, GREEN)
   const link = await share(db, album, 'preview-image-01')
 
   const res = await visit(app, `/s/${link.token}/${album.uid}/preview`)
@@ -59,13 +59,13 @@ t.test('the preview image is a 1200×630 JPEG made of visible photos only', asyn
 })
 
 t.test('four photos make a 2×2 collage in date order; a chosen cover stands alone', async t => {
-  const { app, db, config } = await buildTestApp(t)
+  const { app, db } = await buildTestApp(t)
   const album = await albumOfKind(db, 'month', 6)
   const photos = await visibleInOrder(db, album)
   const four = photos.slice(0, 4)
   for (const photo of photos.slice(4)) await setFlag(db, photo.uid, 'private')
   const colours: Rgb[] = [RED, GREEN, BLUE, YELLOW]
-  for (const [i, photo] of four.entries()) await paintView(config.thumbsDir, photo.hash, colours[i])
+  for (const [i, photo] of four.entries()) await paintView(app.storage, photo.hash, colours[i])
   const link = await share(db, album, 'preview-collage-01')
   const url = `/s/${link.token}/${album.uid}/preview`
 
@@ -91,14 +91,15 @@ t.test('a preview is made once and then read from disk by its content', async t 
   const url = `/s/${link.token}/${album.uid}/preview`
   const first = await visit(app, url)
   t.equal(first.statusCode, 200)
-  const dir = join(config.thumbsDir, 'previews')
-  const files = (await readdir(dir, { recursive: true })).filter(f => f.endsWith('.jpg'))
-  t.equal(files.length, 1, 'one file in the preview cache')
+  const key = previewObjectKey(String(first.headers.etag).replace(/^"preview-|"$/g, ''))
+  const stored = (await app.storage.listKeys()) ?? (await readdir(config.thumbsDir, { recursive: true }))
+  const previews = [...stored].filter(k => k.startsWith('previews/') && k.endsWith('.jpg'))
+  t.same(previews, [key], 'one file in the preview cache, under its content key')
 
   const marker = await sharp({ create: { width: 1200, height: 630, channels: 3, background: { r: 0, g: 0, b: 0 } } })
     .jpeg()
     .toBuffer()
-  await writeFile(join(dir, files[0]), marker)
+  await app.storage.put(key, marker)
   t.same((await visit(app, url)).rawPayload, marker, 'the second request reads the stored file')
   const etag = String(first.headers.etag)
   const again = await visit(app, url, '', undefined, { 'if-none-match': etag })

@@ -1,9 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import sharp from 'sharp'
 import type { Kysely } from 'kysely'
 import type { Album, DB } from '../../src/db/schema.ts'
-import { thumbPath } from '../../src/library/indexer/thumbnails.ts'
+import { thumbKey } from '../../src/library/indexer/thumbnails.ts'
+import type { Storage } from '../../src/storage/storage.ts'
 import { expectedUids } from './visitor-helpers.ts'
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }
@@ -25,11 +24,9 @@ export const BLUE: Rgb = [20, 40, 220]
 export const YELLOW: Rgb = [240, 220, 20]
 
 /** Replaces a photo's view thumbnail (what previews are made from) with one flat colour. */
-export async function paintView(thumbsDir: string, hash: string, [r, g, b]: Rgb): Promise<void> {
-  const path = thumbPath(thumbsDir, hash, 'view')
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(
-    path,
+export async function paintView(storage: Storage, hash: string, [r, g, b]: Rgb): Promise<void> {
+  await storage.put(
+    thumbKey(hash, 'view'),
     await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r, g, b } } })
       .webp({ quality: 90 })
       .toBuffer()

@@ -155,16 +155,13 @@ async function indexFile(
 
 /**
  * Both thumbnails of a hash are in the store. A bucket is listed once per run
- * (a thousand keys a request) rather than asked twice per file; something
- * stored during this run is not in the listing, and is asked for directly.
+ * (a thousand keys a request) rather than asked twice per file; a file whose
+ * twin was stored earlier in this run is not in the listing and is simply
+ * made again (the same bytes under the same key).
  */
 async function thumbnailsStored(context: Context, hash: string): Promise<boolean> {
   context.listing ??= context.storage.listKeys()
-  const listed = await context.listing
-  return (
-    (await thumbnailsExist(context.storage, hash, listed)) ||
-    (listed !== null && (await thumbnailsExist(context.storage, hash)))
-  )
+  return await thumbnailsExist(context.storage, hash, await context.listing)
 }
 
 /** A file that was missing is back. */

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { Storage } from '../../storage/storage.ts'
+import { notFound } from '../../plugins/errors.ts'
 import { sendRanged } from './send-file.ts'
 
 /**
@@ -23,8 +24,9 @@ export async function redirectToStored(
 
 /**
  * A stored object (a video rendition) streamed with type, length, ranges and
- * its store's ETag, or redirected to; a missing one is the plain 404 page.
- * Callers check the grant first: the store is asked nothing before.
+ * its store's ETag, or redirected to; a missing one throws `notFound()`.
+ * The store is asked once whether it has it. Callers check the grant first:
+ * the store is asked nothing before.
  */
 export async function sendStored(
   reply: FastifyReply,
@@ -32,13 +34,13 @@ export async function sendStored(
   key: string,
   type: string
 ): Promise<FastifyReply> {
-  const redirected = await redirectToStored(reply, storage, key, type)
-  if (redirected) return redirected
-  const object = await storage.open(key)
-  if (!object) {
-    reply.callNotFound()
-    return reply
+  if (storage.redirects) {
+    if (!(await storage.exists(key))) throw notFound()
+    const redirected = await redirectToStored(reply, storage, key, type)
+    if (redirected) return redirected
   }
+  const object = await storage.open(key)
+  if (!object) throw notFound()
   reply.header('cache-control', 'private, no-cache')
   return await sendRanged(reply, object, { type })
 }

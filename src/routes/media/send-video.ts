@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify'
 import type { Photo } from '../../db/schema.ts'
 import type { Storage } from '../../storage/storage.ts'
 import { notFound } from '../../plugins/errors.ts'
-import { renditionKey, renditionReady } from '../../library/media/renditions.ts'
+import { renditionKey } from '../../library/media/renditions.ts'
 import { playbackType } from '../../library/media/playback.ts'
 import { sendOriginal } from './send-image.ts'
 import { sendStored } from './send-stored.ts'
@@ -22,6 +22,6 @@ export async function sendVideo(
   if (clip.playable) {
     return await sendOriginal(reply, originals, { path: clip.path, mime: playbackType(clip) }, false)
   }
-  if (!clip.hash || !(await renditionReady(storage, clip.hash))) throw notFound()
+  if (!clip.hash) throw notFound()
   return await sendStored(reply, storage, renditionKey(clip.hash), 'video/mp4')
 }
