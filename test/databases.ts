@@ -67,7 +67,20 @@ export async function freshPostgres(template?: string): Promise<{ url: string; d
   return {
     url: urlOf(name),
     drop: async () => {
-      await onServer(async client => await client.query(`drop database if exists ${name} with (force)`))
+      await onServer(async client => {
+        // A backend whose client just disconnected may linger a moment; forcing it then can reach a pool that is
+        // still closing, so force only what is left after waiting.
+        for (let attempt = 0; attempt < 40; attempt++) {
+          try {
+            await client.query(`drop database if exists ${name}`)
+            return
+          } catch (err) {
+            if ((err as { code?: string }).code !== '55006') throw err
+            await new Promise(resolve => setTimeout(resolve, 50))
+          }
+        }
+        await client.query(`drop database if exists ${name} with (force)`)
+      })
     }
   }
 }
