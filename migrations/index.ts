@@ -6,6 +6,7 @@ import * as m0004 from './0004_visitor_sessions.ts'
 import * as m0005 from './0005_videos.ts'
 import * as m0006 from './0006_link_stats.ts'
 import * as m0007 from './0007_postgres.ts'
+import * as m0008 from './0008_shared_state.ts'
 
 /** Every migration, in order. Adding one means adding its line here. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_visitor_sessions': m0004,
   '0005_videos': m0005,
   '0006_link_stats': m0006,
-  '0007_postgres': m0007
+  '0007_postgres': m0007,
+  '0008_shared_state': m0008
 }

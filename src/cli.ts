@@ -29,7 +29,8 @@ async function indexCommand(): Promise<void> {
   const progress = progressReporter('Indexing', log)
   const stats = await indexLibrary(db, config, state, { onProgress: progress.update })
   progress.stop()
-  if (stats) {
+  if (!stats) log('Another albumlink instance is indexing this library now; its progress is in /healthz.')
+  else {
     log(
       `Indexed ${stats.files} files in ${(stats.ms / 1000).toFixed(1)} s: ${stats.processed} new or changed, ${stats.unchanged} unchanged, ${stats.failed} unreadable, ${stats.missing} gone missing`
     )

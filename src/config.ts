@@ -25,7 +25,8 @@ const EnvSchema = Type.Object({
   ALBUMLINK_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   ALBUMLINK_S3_FORCE_PATH_STYLE: Type.Optional(Type.String({ minLength: 1 })),
-  ALBUMLINK_S3_REDIRECT: Type.Optional(Type.String({ minLength: 1 }))
+  ALBUMLINK_S3_REDIRECT: Type.Optional(Type.String({ minLength: 1 })),
+  ALBUMLINK_SESSION_KEY: Type.Optional(Type.String({ minLength: 1 }))
 })
 type Env = Static<typeof EnvSchema>
 
@@ -50,6 +51,11 @@ export interface Config {
   /** A postgres:// URL (ALBUMLINK_DATABASE_URL), else the SQLite file in the data folder. */
   database: string
   thumbsDir: string
+  /**
+   * Keys that sign and encrypt session cookies (ALBUMLINK_SESSION_KEY): the first seals new cookies, all open
+   * them, so a key can be rotated. When unset, one is generated into `sessionKeyFile`.
+   */
+  sessionKeys?: Buffer[]
   sessionKeyFile: string
   /** ffmpeg and ffprobe to use instead of the bundled ones. */
   ffmpeg?: string
@@ -169,11 +175,31 @@ function configFrom(env: Env): Config {
     trustProxy: parseTrustProxy(env.ALBUMLINK_TRUST_PROXY),
     database: env.ALBUMLINK_DATABASE_URL ?? join(dataDir, 'albumlink.db'),
     thumbsDir: join(dataDir, 'thumbs'),
+    sessionKeys: parseSessionKeys(env.ALBUMLINK_SESSION_KEY),
     sessionKeyFile: join(dataDir, 'session.key'),
     ffmpeg: env.ALBUMLINK_FFMPEG,
     ffprobe: env.ALBUMLINK_FFPROBE,
     s3: s3From(env)
   }
+}
+
+const SESSION_KEY_HINT =
+  'ALBUMLINK_SESSION_KEY must be one or more comma-separated keys of 32 random bytes, each as 64 hex digits or ' +
+  'in base64 (make one with: openssl rand -hex 32)'
+
+/** The session keys, newest first; never echoed in an error (they are secrets). */
+export function parseSessionKeys(value: string | undefined): Buffer[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  return value.split(',').map((text, i) => {
+    const key = text.trim()
+    const bytes = /^[0-9a-f]{64}$/i.test(key)
+      ? Buffer.from(key, 'hex')
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(key)
+        ? Buffer.from(key, 'base64')
+        : undefined
+    if (bytes?.length !== 32) throw new ConfigError(`${SESSION_KEY_HINT} (key ${i + 1} is not)`)
+    return bytes
+  })
 }
 
 /** Yes or no, as people write it in an environment file; anything else is an error naming the variable. */

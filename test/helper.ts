@@ -150,8 +150,13 @@ export async function buildTestApp(t: TestT, options: BuildOptions = {}): Promis
  * behind a load balancer would be.
  */
 export async function secondInstance(t: TestT, first: TestApp): Promise<TestApp> {
-  // A copy, so this instance builds its own store client (storageFor keeps one per configuration).
-  const config = { ...first.config }
+  // A copy, so this instance builds its own store client (storageFor keeps one per configuration). Its own
+  // session key file: cookies are shared only through ALBUMLINK_SESSION_KEY, as on two machines.
+  const own = await mkdtemp(join(tmpdir(), 'albumlink-second-'))
+  t.teardown(async () => {
+    await rm(own, { recursive: true, force: true })
+  })
+  const config = { ...first.config, sessionKeyFile: join(own, 'session.key') }
   const db = connectDb(config.database)
   const app = await buildApp(config, { db, logger: false, now: () => first.clock.now })
   await app.ready()

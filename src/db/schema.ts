@@ -119,6 +119,23 @@ export interface ChangeVersionTable {
   value: number
 }
 
+/** An abuse limit's count for one key (migration 0008), shared by every instance on the database. */
+export interface LimitCountersTable {
+  key: string
+  count: number
+  /** The count starts again at 1 after this time. */
+  window_ends_ms: number
+  last_ms: number
+}
+
+/** The instance running a job ('index', 'renditions') now; a row whose heartbeat stopped is taken over. */
+export interface IndexRunsTable {
+  job: string
+  holder: string
+  started_ms: number
+  heartbeat_ms: number
+}
+
 export interface DB {
   photos: PhotosTable
   albums: AlbumsTable
@@ -128,6 +145,8 @@ export interface DB {
   ended_visitor_sessions: EndedVisitorSessionsTable
   link_visitors: LinkVisitorsTable
   change_version: ChangeVersionTable
+  limit_counters: LimitCountersTable
+  index_runs: IndexRunsTable
 }
 
 export type Photo = Selectable<PhotosTable>

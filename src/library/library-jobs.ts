@@ -9,6 +9,7 @@ import { ensureDemoAlbums } from './demo/demo-albums.ts'
 import { makeRendition, pendingRenditions } from './media/renditions.ts'
 import { toolPaths, toolsProblem } from './media/tools.ts'
 import { storageFor } from '../storage/open-storage.ts'
+import { withJobLock } from './job-lock.ts'
 
 export interface JobHooks {
   onProgress?: (done: number, total: number, file: string) => void
@@ -22,7 +23,10 @@ export interface JobHooks {
 export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) =>
   toolPaths({ ffmpeg: config.ffmpeg, ffprobe: config.ffprobe })
 
-/** One indexing run (skipped when one is going on): new, changed and removed files. */
+/**
+ * One indexing run: new, changed and removed files. Skipped (undefined) when one is going on here or on another
+ * instance of the same database.
+ */
 export async function indexLibrary(
   db: Kysely<DB>,
   config: Config,
@@ -31,19 +35,25 @@ export async function indexLibrary(
 ): Promise<IndexStats | undefined> {
   return await state.track(
     async () =>
-      await runIndex(db, {
-        originals: config.originals,
-        storage: await storageFor(config),
-        tools: configuredTools(config),
-        onProgress: hooks.onProgress,
-        onlyIfChanged: hooks.onlyIfChanged
-      })
+      await withJobLock(
+        db,
+        'index',
+        async () =>
+          await runIndex(db, {
+            originals: config.originals,
+            storage: await storageFor(config),
+            tools: configuredTools(config),
+            onProgress: hooks.onProgress,
+            onlyIfChanged: hooks.onlyIfChanged
+          })
+      )
   )
 }
 
 /**
  * Makes the missing browser-playable copies, one at a time (each ffmpeg uses
- * two threads), newest videos first. Progress is in state.renditions.
+ * two threads), newest videos first, on one instance at a time. Progress is
+ * in state.renditions.
  */
 export async function makeRenditions(
   db: Kysely<DB>,
@@ -54,26 +64,28 @@ export async function makeRenditions(
   if (state.renditions.running) return
   const tools = configuredTools(config)
   if (await toolsProblem(tools)) return
-  const storage = await storageFor(config)
-  const jobs = await pendingRenditions(db, storage)
-  if (jobs.length === 0) return
-  const progress: RenditionProgress = { running: true, done: 0, total: jobs.length, failed: 0 }
-  state.renditions = progress
-  try {
-    for (const job of jobs) {
-      hooks.onRendition?.(progress.done, progress.total, job.path)
-      try {
-        await makeRendition(tools.ffmpeg, resolve(config.originals, job.path), storage, job)
-      } catch (err) {
-        progress.failed++
-        hooks.log?.(`Cannot make a playable copy of ${job.path}: ${(err as Error).message}`)
+  await withJobLock(db, 'renditions', async () => {
+    const storage = await storageFor(config)
+    const jobs = await pendingRenditions(db, storage)
+    if (jobs.length === 0) return
+    const progress: RenditionProgress = { running: true, done: 0, total: jobs.length, failed: 0 }
+    state.renditions = progress
+    try {
+      for (const job of jobs) {
+        hooks.onRendition?.(progress.done, progress.total, job.path)
+        try {
+          await makeRendition(tools.ffmpeg, resolve(config.originals, job.path), storage, job)
+        } catch (err) {
+          progress.failed++
+          hooks.log?.(`Cannot make a playable copy of ${job.path}: ${(err as Error).message}`)
+        }
+        progress.done++
       }
-      progress.done++
+      hooks.onRendition?.(progress.done, progress.total, '')
+    } finally {
+      progress.running = false
     }
-    hooks.onRendition?.(progress.done, progress.total, '')
-  } finally {
-    progress.running = false
-  }
+  })
 }
 
 /** Index, then make renditions in the background. */

@@ -23,12 +23,20 @@ export async function setOwnerPassword(db: Kysely<DB>, password: string): Promis
     .execute()
 }
 
-/** Creates the owner on first start; returns the password only when it was generated here (to print once). */
+/**
+ * Creates the owner on first start; returns the password only when it was generated and inserted here (to print
+ * once): of several instances starting together on one database, one inserts and prints, the others change nothing.
+ */
 export async function ensureOwner(db: Kysely<DB>, configured?: string): Promise<string | null> {
   if (await ownerExists(db)) return null
   const password = configured ?? generatePassword()
-  await setOwnerPassword(db, password)
-  return configured ? null : password
+  const inserted = await db
+    .insertInto('users')
+    .values({ name: OWNER_NAME, password_hash: await hashPassword(password), created_at: nowIso() })
+    .onConflict(oc => oc.column('name').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return inserted && !configured ? password : null
 }
 
 /** Undoes a first start that failed before its generated password could be shown. */

@@ -3,6 +3,7 @@ import helmet from 'helmet'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import { clientKey } from './client-key.ts'
+import { databaseRateLimitStore } from './rate-limit-store.ts'
 
 /** The origin of an external map style (ALBUMLINK_MAP_STYLE), whose style, tiles and sprites the map must fetch. */
 function mapOrigin(style: string | undefined): string[] {
@@ -65,8 +66,13 @@ export default fp(
       done()
     })
     await app.register(formbody, { bodyLimit: 64 * 1024 })
-    // Per-route limits (sign-in) count per client key, like every other limiter.
-    await app.register(rateLimit, { global: false, keyGenerator: request => clientKey(request.ip) })
+    // Per-route limits (sign-in) count per client key, like every other limiter, in the database that every
+    // instance shares.
+    await app.register(rateLimit, {
+      global: false,
+      keyGenerator: request => clientKey(request.ip),
+      store: databaseRateLimitStore(app.db, () => app.now().getTime())
+    })
   },
   { name: 'security' }
 )

@@ -25,23 +25,26 @@ const derive = (master: Buffer, purpose: string): Buffer =>
 /**
  * Two sessions in two cookies with two keys: the owner's (`request.session`)
  * and the visitor's (`request.visitor`), so one can never be read as the other.
+ * Each is derived from every configured key: the first seals, all open, so
+ * instances sharing ALBUMLINK_SESSION_KEY read each other's cookies and a
+ * key can be rotated without signing everybody out.
  */
 export default fp(
   async app => {
-    const master = loadSessionKey(app.config.sessionKeyFile)
+    const masters = app.config.sessionKeys ?? [loadSessionKey(app.config.sessionKeyFile)]
     const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.config.secureCookies }
     await app.register(secureSession, [
       {
         sessionName: 'session',
         cookieName: 'albumlink_owner',
-        key: derive(master, 'owner'),
+        key: masters.map(master => derive(master, 'owner')),
         expiry: 30 * 24 * 3600,
         cookie
       },
       {
         sessionName: 'visitor',
         cookieName: 'albumlink_visit',
-        key: derive(master, 'visitor'),
+        key: masters.map(master => derive(master, 'visitor')),
         expiry: 30 * 24 * 3600,
         cookie
       }

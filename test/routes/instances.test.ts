@@ -1,20 +1,8 @@
 import t from 'tap'
-import { buildTestApp, ownerPost, secondInstance, signIn } from '../helper.ts'
+import { ownerPost, signIn } from '../helper.ts'
+import { twoInstances } from './instance-helpers.ts'
 import { ownerGet } from './owner-helpers.ts'
-import { albumOfKind, expectedUids, gridUids, openLink, readZip, unknownLinkBody, visit } from './visitor-helpers.ts'
-
-/**
- * Two instances of the app on one database and one data folder, as behind a
- * load balancer: what one writes, the other honours at its next request.
- * Runs on SQLite and, in CI's second pass, on PostgreSQL.
- */
-async function twoInstances(t: Parameters<typeof buildTestApp>[0]) {
-  const a = await buildTestApp(t)
-  const b = await secondInstance(t, a)
-  const album = await albumOfKind(a.db, 'folder')
-  const photos = await expectedUids(a.db, album)
-  return { a, b, album, photos }
-}
+import { gridUids, openLink, readZip, unknownLinkBody, visit } from './visitor-helpers.ts'
 
 t.test('a link made on A opens on B; deleted on B, it is refused on A at once, thumbnails included', async t => {
   const { a, b, album, photos } = await twoInstances(t)

@@ -49,14 +49,17 @@ t.test('guessing links is slowed down per client; using a real link never is', a
 })
 
 t.test('the limit lifts when the window has passed', async t => {
+  const { db } = await buildTestApp(t, { library: 'empty' })
   let now = 0
-  const limiter = new MissLimiter(10, 60_000, () => now)
-  for (let i = 0; i < 10; i++) limiter.record('a')
-  t.ok(limiter.blocked('a'))
+  const limiter = new MissLimiter(db, 10, 60_000, () => now)
+  for (let i = 0; i < 9; i++) await limiter.record('a')
+  t.notOk(limiter.blocked('a'), 'nine misses')
+  await limiter.record('a')
+  t.ok(limiter.blocked('a'), 'the tenth blocks')
   t.notOk(limiter.blocked('b'))
   now = 60_000
   t.notOk(limiter.blocked('a'), 'a minute later')
-  limiter.record('a')
+  await limiter.record('a')
   t.notOk(limiter.blocked('a'), 'counting starts again')
 })
 
@@ -70,8 +73,17 @@ t.test('an IPv6 host cannot escape the limit by changing addresses within its /6
   t.equal(clientKey('192.0.2.1'), '192.0.2.1')
 })
 
-t.test('a flood of clients cannot grow the table without bound', async t => {
-  const limiter = new MissLimiter(10, 60_000, () => 0, 100)
-  for (let i = 0; i < 1000; i++) limiter.record(`198.51.100.${i % 250}-${i}`)
-  t.ok((limiter as unknown as { misses: Map<string, unknown> }).misses.size <= 100)
+t.test('a flood of clients cannot grow memory or the table without bound', async t => {
+  const { db } = await buildTestApp(t, { library: 'empty' })
+  let now = 0
+  const limiter = new MissLimiter(db, 1, 60_000, () => now, 100)
+  for (let i = 0; i < 1000; i++) await limiter.record(`198.51.100.${i % 250}-${i}`)
+  t.ok((limiter as unknown as { blockedUntil: Map<string, unknown> }).blockedUntil.size <= 100, 'blocks kept')
+  now = 60_000
+  for (let i = 0; i < 300; i++) await limiter.record(`203.0.113.${i}`)
+  const { rows } = await db
+    .selectFrom('limit_counters')
+    .select(eb => eb.fn.countAll<number>().as('rows'))
+    .executeTakeFirstOrThrow()
+  t.ok(Number(rows) < 1000, `ended windows are deleted (${rows} rows left)`)
 })

@@ -82,3 +82,22 @@ t.test('every invalid variable is reported, and a password is never echoed', asy
   t.match(err.message, 'ALBUMLINK_PASSWORD')
   t.notMatch(err.message, 'secret1')
 })
+
+t.test('session keys: hex or base64, comma-separated for rotation, never echoed', async t => {
+  const hex = '0f'.repeat(32)
+  const base64 = Buffer.alloc(32, 9).toString('base64')
+  const urlSafe = Buffer.alloc(32, 251).toString('base64url')
+  t.equal(loadConfig({}).sessionKeys, undefined, 'unset: generated into the data folder')
+  const keys = loadConfig({ ALBUMLINK_SESSION_KEY: `${hex}, ${base64},${urlSafe}` }).sessionKeys
+  t.same(
+    keys?.map(k => k.toString('hex')),
+    [hex, Buffer.alloc(32, 9).toString('hex'), Buffer.alloc(32, 251).toString('hex')],
+    'newest first'
+  )
+  for (const bad of ['short', '0f'.repeat(31), `${hex},`, Buffer.alloc(16).toString('base64')]) {
+    const err = t.throws(() => loadConfig({ ALBUMLINK_SESSION_KEY: bad })) as Error
+    t.ok(err instanceof ConfigError, JSON.stringify(bad))
+    t.match(err.message, 'ALBUMLINK_SESSION_KEY must be one or more comma-separated keys of 32 random bytes')
+    t.notMatch(err.message, bad, 'the value is not in the message')
+  }
+})

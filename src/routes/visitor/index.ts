@@ -25,7 +25,7 @@ export default async function visitorRoutes(app: TypedApp): Promise<void> {
     if (typeof cache !== 'string' || !cache.startsWith('private')) reply.header('cache-control', 'private, no-store')
     return payload
   })
-  const limiter = new MissLimiter()
+  const limiter = new MissLimiter(app.db, 10, 60_000, () => app.now().getTime())
   const resolveShare = shareScope(app, limiter)
   await app.register(logoutRoutes)
   await app.register(openRoutes, { limiter })

@@ -58,7 +58,7 @@ export default async function openRoutes(app: TypedApp, { limiter }: { limiter: 
     const token = normaliseToken(request.params.token)
     const visible = token ? await sharedWith(request.visitor, token) : []
     if (!token || visible.length === 0) {
-      limiter.record(clientKey(request.ip))
+      await limiter.record(clientKey(request.ip))
       return await sendInvalidLink(reply)
     }
     // Albums still locked are listed (without cover or count) but not counted: their password does that.

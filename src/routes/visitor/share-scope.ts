@@ -68,7 +68,7 @@ function shareResolver(app: FastifyInstance, limiter: MissLimiter): ResolveShare
     // An ended session counts as none: whatever it was counted on, the next one starts afresh.
     const link = grant && grant.sessionEnded ? { ...grant.link, admitted: false } : grant?.link
     if (!token || !grant || !link || limitReached(link)) {
-      limiter.record(clientKey(request.ip))
+      await limiter.record(clientKey(request.ip))
       throw notFound()
     }
     if (grant.sessionEnded) clearVisitorSession(request.visitor)

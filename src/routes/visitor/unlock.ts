@@ -55,7 +55,7 @@ async function tooMany(reply: FastifyReply, waitMs: number, message: string): Pr
  * The right password counts the visit and goes back to the page asked for.
  */
 export default async function unlockRoutes(app: TypedApp): Promise<void> {
-  const attempts = new UnlockLimiter()
+  const attempts = new UnlockLimiter(app.db, () => app.now().getTime())
   app.post(
     '/:token/:album/unlock',
     {
@@ -68,7 +68,7 @@ export default async function unlockRoutes(app: TypedApp): Promise<void> {
       const client = clientKey(request.ip)
       const hash = share.link.protected ? await linkPasswordHash(app.db, share.link.id) : null
       if (hash === null) return await reply.redirect(next, 303)
-      const wait = attempts.waitMs(client, share.link.id)
+      const wait = await attempts.waitMs(client, share.link.id)
       if (wait > 0) {
         return await tooMany(
           reply,
@@ -86,7 +86,7 @@ export default async function unlockRoutes(app: TypedApp): Promise<void> {
       }
       const right = await checkLinkPassword(hash, request.body.password).finally(leave)
       if (!right) {
-        if (attempts.recordFailure(client, share.link.id)) {
+        if (await attempts.recordFailure(client, share.link.id)) {
           request.log.warn(
             { linkId: share.link.id },
             `link ${share.link.id} has had more than ${WARN_WRONG_TRIES_PER_HOUR} wrong passwords this hour`
@@ -94,7 +94,7 @@ export default async function unlockRoutes(app: TypedApp): Promise<void> {
         }
         return await renderPasswordPage(reply, share, 'That password is not right.', next)
       }
-      attempts.recordSuccess(client, share.link.id)
+      await attempts.recordSuccess(client, share.link.id)
       if (!(await admit(app, request, share.token, [share.link])).has(share.link.id)) throw notFound()
       rememberUnlock(request.visitor, share.link.id, share.link.passwordVersion, app.now())
       return await reply.redirect(next, 303)
