@@ -3,6 +3,7 @@ import type { AlbumSummary } from '../library/albums/summaries.ts'
 import { countTitle } from '../views/media-titles.ts'
 import { monthRangeTitle } from '../views/dates.ts'
 import { PREVIEW_SIZE } from '../library/link-preview-image.ts'
+import { visitorUrls } from '../views/urls.ts'
 
 /** What a chat app or social site shows for a share link: the page's Open Graph and Twitter card tags. */
 export interface LinkPreview {
@@ -25,7 +26,7 @@ export const textOnlyPreview = (url: string, title = TEXT_ONLY_TITLE): LinkPrevi
 })
 
 const imageOf = (albumUrl: string, title: string): LinkPreview['image'] => ({
-  url: `${albumUrl}/preview`,
+  url: visitorUrls.albumPart(albumUrl, 'preview'),
   alt: `Photos from ${title}`,
   ...PREVIEW_SIZE
 })
@@ -56,17 +57,18 @@ export interface ListedAlbum {
 }
 
 /**
- * The list of a token that shares several albums (`url` is `…/s/:token`):
+ * The list of a token that shares several albums (`origin`: of the share URLs):
  * how many, the titles of those open to anyone holding the link, and the
  * first such album's image. Protected and empty albums lend nothing to it.
  */
-export function listPreview(url: string, albums: ListedAlbum[]): LinkPreview {
+export function listPreview(origin: string, token: string, albums: ListedAlbum[]): LinkPreview {
+  const url = `${origin}${visitorUrls.open(token)}`
   const open = albums.filter(a => !a.protected && a.count > 0)
   if (open.length === 0) return textOnlyPreview(url, 'Shared albums')
   return {
     title: `${albums.length} shared albums`,
     description: open.map(a => a.title).join(' · '),
     url,
-    image: imageOf(`${url}/${open[0].uid}`, open[0].title)
+    image: imageOf(`${origin}${visitorUrls.album(token, open[0].uid)}`, open[0].title)
   }
 }

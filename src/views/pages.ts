@@ -12,6 +12,23 @@ import type { OverviewFilter, OverviewRow, OverviewSort, SortColumn } from '../s
 import type { SelectionView } from '../routes/owner/selection-view.ts'
 import type { SortHeader } from '../routes/owner/links-sort.ts'
 import type { Extension } from '../sharing/expiry.ts'
+import type { icon } from './icons.ts'
+import type { dateTimeTitle, dayTitle, rangeTitle } from './dates.ts'
+import type { countTitle, durationTitle, sizeTitle } from './media-titles.ts'
+import type { Urls } from './urls.ts'
+
+/** What every template reads besides its model (`it.icon(…)`, `it.urls.album(uid)`): the view plugin's helpers. */
+export interface ViewHelpers {
+  icon: typeof icon
+  dayTitle: typeof dayTitle
+  dateTimeTitle: typeof dateTimeTitle
+  rangeTitle: typeof rangeTitle
+  countTitle: typeof countTitle
+  durationTitle: typeof durationTitle
+  sizeTitle: typeof sizeTitle
+  /** Every owner and visitor URL (src/views/urls.ts). */
+  urls: Urls
+}
 
 /**
  * What each template is given: one model per page, checked where the route

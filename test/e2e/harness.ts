@@ -17,6 +17,7 @@ import {
 import { buildTestApp, OWNER_PASSWORD, ROOT, type BuildOptions, type TestApp } from '../helper.ts'
 
 export { OWNER_PASSWORD }
+export { demoAlbum, demoAlbums, folderAlbum } from './demo-albums.ts'
 export const RESULTS = join(ROOT, 'test-results')
 
 /** CHROMIUM_PATH when set, else the Debian package's /usr/bin/chromium; undefined when that file is missing. */
@@ -90,6 +91,12 @@ export async function startServer(
   const address = test.app.server.address()
   if (!address || typeof address === 'string') throw new Error('server has no TCP address')
   return { ...test, base: `http://127.0.0.1:${address.port}` }
+}
+
+/** A walk's server and its browser (`browserArgs`: e.g. software WebGL for the map). */
+export async function startWalk(t: Test, browserArgs: string[] = []): Promise<{ server: E2EServer; browser: Browser }> {
+  const server = await startServer(t)
+  return { server, browser: await launchBrowser(t, browserArgs) }
 }
 
 /**

@@ -1,18 +1,7 @@
 // Owner walk in a real browser: sign in, the five list pages, an album, a
 // photo, mark it private — with JavaScript on and off.
 import t from 'tap'
-import {
-  browserTest,
-  checkA11y,
-  checkIconButtonNames,
-  expectNoProblems,
-  imageLoads,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInOwner,
-  startServer
-} from './harness.ts'
+import * as e2e from './harness.ts'
 
 const LISTS = [
   ['Albums', '/albums'],
@@ -22,20 +11,19 @@ const LISTS = [
   ['Folders', '/folders']
 ]
 
-await browserTest(t, 'owner walk', async t => {
-  const server = await startServer(t)
-  const browser = await launchBrowser(t)
+await e2e.browserTest(t, 'owner walk', async t => {
+  const { server, browser } = await e2e.startWalk(t)
 
   for (const js of [true, false]) {
     await t.test(`JavaScript ${js ? 'on' : 'off'}`, async t => {
-      const context = await newContext(browser, { javaScriptEnabled: js })
+      const context = await e2e.newContext(browser, { javaScriptEnabled: js })
       const page = await context.newPage()
       const tag = js ? 'js' : 'nojs'
 
       await page.goto(`${server.base}/albums`)
       t.match(page.url(), /\/login/, 'signed-out owner pages lead to the sign-in page')
-      await checkA11y(t, page, 'sign-in page')
-      await signInOwner(page, server.base)
+      await e2e.checkA11y(t, page, 'sign-in page')
+      await e2e.signInOwner(page, server.base)
 
       for (const [label, path] of LISTS) {
         await page.click(`nav.sidenav a:has-text("${label}")`)
@@ -46,10 +34,10 @@ await browserTest(t, 'owner walk', async t => {
           'page',
           `${label} is the current nav entry`
         )
-        await checkA11y(t, page, `${label} list`)
-        await checkIconButtonNames(t, page, `${label} list`)
+        await e2e.checkA11y(t, page, `${label} list`)
+        await e2e.checkIconButtonNames(t, page, `${label} list`)
         if (path !== '/albums') t.ok((await page.locator('.album-card').count()) > 0, `${label} shows album cards`)
-        await screenshot(page, `owner-${path.slice(1)}-${tag}`)
+        await e2e.screenshot(page, `owner-${path.slice(1)}-${tag}`)
       }
 
       // An album: the second States card for the no-JS run, so each run marks its own photo.
@@ -60,9 +48,9 @@ await browserTest(t, 'owner walk', async t => {
       await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
       t.equal(await page.textContent('.appbar h1'), title, 'album page shows the album title')
       t.ok(await page.locator('.appbar a[data-share-dialog]').isVisible(), 'album toolbar has Share')
-      await checkA11y(t, page, 'album page')
-      await checkIconButtonNames(t, page, 'album page')
-      await screenshot(page, `owner-album-${tag}`)
+      await e2e.checkA11y(t, page, 'album page')
+      await e2e.checkIconButtonNames(t, page, 'album page')
+      await e2e.screenshot(page, `owner-album-${tag}`)
       const albumUrl = page.url()
 
       // A photo, marked private.
@@ -71,10 +59,10 @@ await browserTest(t, 'owner walk', async t => {
       const photoUid = /\/photos\/([a-z0-9]+)/.exec(photoHref)![1]
       await tile.locator('a').click()
       await page.waitForURL(new RegExp(`/photos/${photoUid}`))
-      t.ok(await imageLoads(page.locator('.stage img')), 'the photo is shown')
-      await checkA11y(t, page, 'owner photo page')
-      await checkIconButtonNames(t, page, 'owner photo page')
-      await screenshot(page, `owner-photo-${tag}`)
+      t.ok(await e2e.imageLoads(page.locator('.stage img')), 'the photo is shown')
+      await e2e.checkA11y(t, page, 'owner photo page')
+      await e2e.checkIconButtonNames(t, page, 'owner photo page')
+      await e2e.screenshot(page, `owner-photo-${tag}`)
 
       await page.click('button:has-text("Mark private")')
       await page.waitForSelector('button[aria-pressed="true"]:has-text("Private")')
@@ -85,16 +73,16 @@ await browserTest(t, 'owner walk', async t => {
         1,
         'stored as private'
       )
-      await checkA11y(t, page, 'owner photo page (private)')
+      await e2e.checkA11y(t, page, 'owner photo page (private)')
 
       await page.click('.appbar a[title="Close"]')
       await page.waitForURL(albumUrl)
       const marked = page.locator(`.photo-grid .tile:has(a[href^="/photos/${photoUid}"])`)
       t.ok(await marked.locator('.badge[title="Private"]').isVisible(), 'the grid shows a lock badge on the photo')
       t.match(await page.textContent('main .meta'), /1 private/, 'the album count mentions the private photo')
-      await checkA11y(t, page, 'album page with a private photo')
+      await e2e.checkA11y(t, page, 'album page with a private photo')
 
-      expectNoProblems(t, context)
+      e2e.expectNoProblems(t, context)
       await context.close()
     })
   }

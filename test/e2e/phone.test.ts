@@ -7,32 +7,16 @@ import type { Page } from 'playwright-core'
 import { addPhotos, createAlbum } from '../../src/library/albums/manual.ts'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import {
-  browserTest,
-  checkA11y,
-  checkIconButtonNames,
-  expectNoProblems,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInOwner,
-  startServer
-} from './harness.ts'
+import * as e2e from './harness.ts'
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
 const scrollWidth = async (page: Page): Promise<number> =>
   await page.evaluate(() => document.scrollingElement!.scrollWidth)
 
-await browserTest(t, 'phones', async t => {
-  const server = await startServer(t)
-  const browser = await launchBrowser(t, ['--enable-unsafe-swiftshader'])
-  const state = await server.db
-    .selectFrom('albums')
-    .selectAll()
-    .where('kind', '=', 'state')
-    .where('slug', '=', 'toscana')
-    .executeTakeFirstOrThrow()
+await e2e.browserTest(t, 'phones', async t => {
+  const { server, browser } = await e2e.startWalk(t, ['--enable-unsafe-swiftshader'])
+  const state = await e2e.demoAlbum(server, 'state', 'toscana')
   const photos = await allAlbumPhotos(server.db, state, 'visitor')
   const manual = await createAlbum(server.db, {
     title: 'Summer in Tuscany, Umbria and a few days by the sea',
@@ -76,7 +60,7 @@ await browserTest(t, 'phones', async t => {
 
   for (const js of [true, false]) {
     await t.test(`every page at 390 px, JavaScript ${js ? 'on' : 'off'}`, async t => {
-      const context = await newContext(browser, { ...PHONE, javaScriptEnabled: js })
+      const context = await e2e.newContext(browser, { ...PHONE, javaScriptEnabled: js })
       const page = await context.newPage()
       const check = async (label: string, path: string): Promise<void> => {
         await page.goto(server.base + path)
@@ -85,7 +69,7 @@ await browserTest(t, 'phones', async t => {
       }
       await check('sign-in', '/login')
       for (const [label, path] of visitorPages) await check(label, path)
-      await signInOwner(page, server.base)
+      await e2e.signInOwner(page, server.base)
       for (const [label, path] of ownerPages) await check(label, path)
       if (js) {
         await page.goto(`${server.base}/albums/${state.uid}`)
@@ -94,25 +78,25 @@ await browserTest(t, 'phones', async t => {
           (await page.locator('[data-selection-bar]').isVisible()) && (await scrollWidth(page)) <= 390,
           'an album with everything selected: no sideways scroll'
         )
-        await screenshot(page, 'phone-selection')
+        await e2e.screenshot(page, 'phone-selection')
         await page.goto(`${server.base}/albums/${manual.uid}`)
         await page.click('.appbar a[data-share-dialog]')
         await page.locator('dialog.share-dialog[open]').waitFor()
         t.ok((await scrollWidth(page)) <= 390, 'share dialog: no sideways scroll')
         await page.locator('dialog.share-dialog [data-toggle]').first().click()
         t.ok((await scrollWidth(page)) <= 390, 'share dialog with a link open: no sideways scroll')
-        await screenshot(page, 'phone-share-dialog')
+        await e2e.screenshot(page, 'phone-share-dialog')
       }
-      expectNoProblems(t, context)
+      e2e.expectNoProblems(t, context)
       await context.close()
     })
   }
 
   await t.test('owner: bottom bar, More menu, ⋮ menu, link cards', async t => {
     for (const js of [true, false]) {
-      const context = await newContext(browser, { ...PHONE, javaScriptEnabled: js })
+      const context = await e2e.newContext(browser, { ...PHONE, javaScriptEnabled: js })
       const page = await context.newPage()
-      await signInOwner(page, server.base)
+      await e2e.signInOwner(page, server.base)
       const nav = await page.locator('nav.sidenav').boundingBox()
       t.ok(nav && nav.y + nav.height === 844 && nav.width === 390, 'the navigation is a bar along the bottom')
       t.same(
@@ -126,8 +110,8 @@ await browserTest(t, 'phones', async t => {
         ['Calendar', 'States', 'Folders', 'Archive', 'Sign out'],
         'and the rest under More'
       )
-      await checkA11y(t, page, `albums on a phone with More open (JS ${js ? 'on' : 'off'})`)
-      await screenshot(page, `phone-nav-more-${js ? 'js' : 'nojs'}`)
+      await e2e.checkA11y(t, page, `albums on a phone with More open (JS ${js ? 'on' : 'off'})`)
+      await e2e.screenshot(page, `phone-nav-more-${js ? 'js' : 'nojs'}`)
       await page.click('.nav-more .menu-list a:has-text("States")')
       await page.waitForURL(`${server.base}/states`)
       t.match(
@@ -145,9 +129,9 @@ await browserTest(t, 'phones', async t => {
         ['Download', 'Map', 'Add photos', 'Edit', 'Delete'],
         'into the ⋮ menu'
       )
-      await checkIconButtonNames(t, page, 'album on a phone')
-      await checkA11y(t, page, `album on a phone with the ⋮ menu open (JS ${js ? 'on' : 'off'})`)
-      await screenshot(page, `phone-album-menu-${js ? 'js' : 'nojs'}`)
+      await e2e.checkIconButtonNames(t, page, 'album on a phone')
+      await e2e.checkA11y(t, page, `album on a phone with the ⋮ menu open (JS ${js ? 'on' : 'off'})`)
+      await e2e.screenshot(page, `phone-album-menu-${js ? 'js' : 'nojs'}`)
       await page.click('.toolbar-more .menu-list a:has-text("Map")')
       await page.waitForURL(`${server.base}/albums/${manual.uid}/map`)
 
@@ -171,15 +155,15 @@ await browserTest(t, 'phones', async t => {
         heads.slice(2, -1).map(h => h.split(',')[0].replace(/[▲▼]/g, '').trim()),
         'each figure on a card is labelled by its column'
       )
-      await checkA11y(t, page, `links on a phone (JS ${js ? 'on' : 'off'})`)
-      await screenshot(page, `phone-links-${js ? 'js' : 'nojs'}`)
+      await e2e.checkA11y(t, page, `links on a phone (JS ${js ? 'on' : 'off'})`)
+      await e2e.screenshot(page, `phone-links-${js ? 'js' : 'nojs'}`)
       await context.close()
     }
   })
 
   await t.test('visitor: the photo fills the screen', async t => {
     for (const js of [true, false]) {
-      const context = await newContext(browser, { ...PHONE, javaScriptEnabled: js })
+      const context = await e2e.newContext(browser, { ...PHONE, javaScriptEnabled: js })
       const page = await context.newPage()
       await page.goto(`${server.base}/s/phone-walk-shared`)
       await page.goto(`${server.base}/s/phone-walk-shared/${state.uid}/${photos[1].uid}`)
@@ -190,9 +174,9 @@ await browserTest(t, 'phones', async t => {
         `the stage fills the screen (JS ${js ? 'on' : 'off'}: ${stage?.width}×${stage?.height})`
       )
       t.ok(img && img.width === 390, 'the photo spans its width')
-      await checkA11y(t, page, `visitor photo on a phone (JS ${js ? 'on' : 'off'})`)
-      await checkIconButtonNames(t, page, 'visitor photo on a phone')
-      await screenshot(page, `phone-visitor-photo-${js ? 'js' : 'nojs'}`)
+      await e2e.checkA11y(t, page, `visitor photo on a phone (JS ${js ? 'on' : 'off'})`)
+      await e2e.checkIconButtonNames(t, page, 'visitor photo on a phone')
+      await e2e.screenshot(page, `phone-visitor-photo-${js ? 'js' : 'nojs'}`)
       await context.close()
     }
   })

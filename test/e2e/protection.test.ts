@@ -6,33 +6,15 @@
 import t from 'tap'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import {
-  browserTest,
-  checkA11y,
-  checkIconButtonNames,
-  expectNoProblems,
-  imageLoads,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInOwner,
-  startServer
-} from './harness.ts'
+import * as e2e from './harness.ts'
 import { editLink, reloadAfter } from './share-ui.ts'
 
 const PASSWORD = 'olive-grove-7'
 const DAY = 24 * 3600 * 1000
 
-await browserTest(t, 'link protection walk', async t => {
-  const server = await startServer(t)
-  const browser = await launchBrowser(t)
-  const albums = await server.db
-    .selectFrom('albums')
-    .selectAll()
-    .where('kind', '=', 'state')
-    .orderBy('id')
-    .limit(2)
-    .execute()
+await e2e.browserTest(t, 'link protection walk', async t => {
+  const { server, browser } = await e2e.startWalk(t)
+  const albums = await e2e.demoAlbums(server, 'state', 2)
   // An expired link, so the overview's state filter has something to leave out.
   const past = new Date(Date.now() - DAY).toISOString().replace(/\.\d+Z$/, '')
   await createLink(server.db, albums[0].id, 'owner', { token: 'long-gone-link', expires_at: past })
@@ -47,10 +29,10 @@ await browserTest(t, 'link protection walk', async t => {
         expires_at: new Date(Date.now() + 10 * DAY).toISOString()
       })
       const [photo] = await allAlbumPhotos(server.db, album, 'visitor')
-      const owner = await newContext(browser, { javaScriptEnabled: js })
-      const visitor = await newContext(browser, { javaScriptEnabled: js })
+      const owner = await e2e.newContext(browser, { javaScriptEnabled: js })
+      const visitor = await e2e.newContext(browser, { javaScriptEnabled: js })
       const page = await owner.newPage()
-      await signInOwner(page, server.base)
+      await e2e.signInOwner(page, server.base)
 
       // The owner sets a password.
       let row = await editLink(page, server.base, album.uid, link.id, js, async row => {
@@ -68,9 +50,9 @@ await browserTest(t, 'link protection walk', async t => {
         'the field now offers a new password'
       )
       t.ok(await row.locator('input[name=remove_password]').isVisible(), 'and a way to remove it')
-      await checkA11y(t, page, 'share dialog (protected link)')
-      await checkIconButtonNames(t, page, 'share dialog (protected link)')
-      await screenshot(page, `share-protected-${tag}`)
+      await e2e.checkA11y(t, page, 'share dialog (protected link)')
+      await e2e.checkIconButtonNames(t, page, 'share dialog (protected link)')
+      await e2e.screenshot(page, `share-protected-${tag}`)
 
       // A visitor opens the link: the password page, and nothing of the album before it.
       const guest = await visitor.newPage()
@@ -78,9 +60,9 @@ await browserTest(t, 'link protection walk', async t => {
       const base = guest.url()
       t.match(await guest.textContent('main'), 'This shared album is protected', 'the link asks for its password')
       t.equal(await guest.locator('.photo-grid, nav.sidenav').count(), 0, 'and shows no photos')
-      await checkA11y(t, guest, 'password page')
-      await checkIconButtonNames(t, guest, 'password page')
-      await screenshot(guest, `visitor-password-${tag}`)
+      await e2e.checkA11y(t, guest, 'password page')
+      await e2e.checkIconButtonNames(t, guest, 'password page')
+      await e2e.screenshot(guest, `visitor-password-${tag}`)
       for (const url of [`${base}/${photo.uid}/thumb/tile`, `${base}/download`]) {
         t.equal((await guest.request.get(url)).status(), 404, `${url.slice(base.length) || '/'} is 404 while locked`)
       }
@@ -89,7 +71,7 @@ await browserTest(t, 'link protection walk', async t => {
       await reloadAfter(guest, async () => await guest.click('button:has-text("Open album")'))
       t.equal(await guest.textContent('.form-error'), 'That password is not right.', 'a wrong password is refused')
       t.equal(await guest.getAttribute('#password', 'aria-invalid'), 'true', 'and the field is marked invalid')
-      await checkA11y(t, guest, 'password page (wrong password)')
+      await e2e.checkA11y(t, guest, 'password page (wrong password)')
 
       // A link to one photo, sent on its own: the password form there, then that photo.
       const photoUrl = `${base}/${photo.uid}`
@@ -99,11 +81,11 @@ await browserTest(t, 'link protection walk', async t => {
       await guest.fill('#password', PASSWORD)
       await reloadAfter(guest, async () => await guest.click('button:has-text("Open album")'))
       t.equal(guest.url(), photoUrl, 'the right password returns to the photo asked for')
-      t.ok(await imageLoads(guest.locator('.stage img')), 'which is shown')
+      t.ok(await e2e.imageLoads(guest.locator('.stage img')), 'which is shown')
       await guest.goto(base)
       await guest.locator('.photo-grid').waitFor()
       t.equal(await guest.textContent('.appbar h1'), album.title, 'the album is open')
-      t.ok(await imageLoads(guest.locator('.photo-grid img').first()), 'its thumbnails load')
+      t.ok(await e2e.imageLoads(guest.locator('.photo-grid img').first()), 'its thumbnails load')
       t.ok(await guest.locator('.appbar a[title="Download album as zip"]').isVisible(), 'downloads are on so far')
 
       // The owner turns downloads off; the visitor reloads.
@@ -130,7 +112,7 @@ await browserTest(t, 'link protection walk', async t => {
         0,
         'the album has no Download button'
       )
-      t.ok(await imageLoads(guest.locator('.photo-grid img').first()), 'thumbnails still load')
+      t.ok(await e2e.imageLoads(guest.locator('.photo-grid img').first()), 'thumbnails still load')
       await guest.locator(`.photo-grid a[href$="/${photo.uid}"]`).click()
       await guest.waitForURL(`${base}/${photo.uid}`)
       t.equal(
@@ -138,7 +120,7 @@ await browserTest(t, 'link protection walk', async t => {
         0,
         'the photo page has no Download button'
       )
-      await checkA11y(t, guest, 'visitor photo (no downloads)')
+      await e2e.checkA11y(t, guest, 'visitor photo (no downloads)')
       for (const url of [`${base}/download`, `${base}/${photo.uid}/original`]) {
         t.equal((await guest.request.get(url)).status(), 404, `${url.slice(base.length)} is 404`)
       }
@@ -161,9 +143,9 @@ await browserTest(t, 'link protection walk', async t => {
       t.ok(await cells.nth(3).locator('svg').isVisible(), 'a lock icon under Password')
       t.equal(await cells.nth(3).locator('.sr-only').textContent(), 'Password protected', 'named for screen readers')
       t.equal(await cells.nth(4).textContent(), 'No', '"No" under Downloads')
-      await checkA11y(t, page, 'links overview')
-      await checkIconButtonNames(t, page, 'links overview')
-      await screenshot(page, `links-${tag}`)
+      await e2e.checkA11y(t, page, 'links overview')
+      await e2e.checkIconButtonNames(t, page, 'links overview')
+      await e2e.screenshot(page, `links-${tag}`)
 
       await tr.locator('select[name=expires]').selectOption('1y')
       await reloadAfter(page, async () => await tr.locator('button:has-text("Extend")').click())
@@ -193,8 +175,8 @@ await browserTest(t, 'link protection walk', async t => {
       t.equal(await tr.count(), 1, 'and keeps the protected one')
       t.equal(await page.locator('#state').inputValue(), 'active', 'the filter shows what it filters by')
 
-      expectNoProblems(t, visitor)
-      expectNoProblems(t, owner)
+      e2e.expectNoProblems(t, visitor)
+      e2e.expectNoProblems(t, owner)
       await visitor.close()
       await owner.close()
     })

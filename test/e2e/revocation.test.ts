@@ -3,29 +3,13 @@
 import t from 'tap'
 import type { Page } from 'playwright-core'
 import { createLink } from '../../src/sharing/links.ts'
-import {
-  browserTest,
-  checkA11y,
-  expectNoProblems,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInOwner,
-  startServer
-} from './harness.ts'
+import * as e2e from './harness.ts'
 
 const INVALID = 'This link is not valid or has expired'
 
-await browserTest(t, 'revocation walk', async t => {
-  const server = await startServer(t)
-  const browser = await launchBrowser(t)
-  const albums = await server.db
-    .selectFrom('albums')
-    .selectAll()
-    .where('kind', '=', 'moment')
-    .orderBy('id')
-    .limit(2)
-    .execute()
+await e2e.browserTest(t, 'revocation walk', async t => {
+  const { server, browser } = await e2e.startWalk(t)
+  const albums = await e2e.demoAlbums(server, 'moment', 2)
 
   for (const [i, js] of [true, false].entries()) {
     await t.test(`JavaScript ${js ? 'on' : 'off'}`, async t => {
@@ -33,8 +17,8 @@ await browserTest(t, 'revocation walk', async t => {
       const token = `revoke-me-${js ? 'js' : 'nojs'}`
       const link = await createLink(server.db, album.id, 'owner', { token })
 
-      const visitor = await newContext(browser, { javaScriptEnabled: js })
-      const owner = await newContext(browser, { javaScriptEnabled: js })
+      const visitor = await e2e.newContext(browser, { javaScriptEnabled: js })
+      const owner = await e2e.newContext(browser, { javaScriptEnabled: js })
       const guest: Page = await visitor.newPage()
       await guest.goto(`${server.base}/s/${token}`)
       t.equal(await guest.textContent('.appbar h1'), album.title, 'the visitor has the album open')
@@ -43,7 +27,7 @@ await browserTest(t, 'revocation walk', async t => {
       const thumb = (await guest.locator('.photo-grid img').first().getAttribute('src'))!
 
       const page = await owner.newPage()
-      await signInOwner(page, server.base)
+      await e2e.signInOwner(page, server.base)
       await page.goto(`${server.base}/albums/${album.uid}/share?open=${link.id}`)
       const row = page.locator(`#link-${link.id}`)
       if (js) {
@@ -63,15 +47,15 @@ await browserTest(t, 'revocation walk', async t => {
       t.equal(reloaded?.status(), 404, "the visitor's reload answers 404")
       t.equal(await guest.textContent('h1'), INVALID, 'with the not-found page')
       t.equal(await guest.locator('.photo-grid, nav.sidenav').count(), 0, 'and nothing of the album')
-      await checkA11y(t, guest, 'not-found page after revocation')
-      await screenshot(guest, `revoked-${js ? 'js' : 'nojs'}`)
+      await e2e.checkA11y(t, guest, 'not-found page after revocation')
+      await e2e.screenshot(guest, `revoked-${js ? 'js' : 'nojs'}`)
       for (const url of [photoHref, thumb, `${new URL(albumUrl).pathname}/download`]) {
         const res = await guest.request.get(`${server.base}${url}`)
         t.equal(res.status(), 404, `${url.replace(token, '<token>')} is 404 too`)
       }
 
-      expectNoProblems(t, visitor)
-      expectNoProblems(t, owner)
+      e2e.expectNoProblems(t, visitor)
+      e2e.expectNoProblems(t, owner)
       await visitor.close()
       await owner.close()
     })

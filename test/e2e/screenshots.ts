@@ -11,7 +11,7 @@ import { setPrivate } from '../../src/library/photos.ts'
 import { createLink, updateLink } from '../../src/sharing/links.ts'
 import { hashPassword } from '../../src/util/passwords.ts'
 import { ROOT } from '../helper.ts'
-import { chromiumPath, launchBrowser, newContext, signInOwner, startServer } from './harness.ts'
+import * as e2e from './harness.ts'
 
 const DOCS = join(ROOT, 'docs')
 // Share URLs are built from the request's host: the browser resolves this name to the test server.
@@ -76,7 +76,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!chromiumPath()) throw new Error('Chromium not found: install the "chromium" package or set CHROMIUM_PATH')
+  if (!e2e.chromiumPath()) throw new Error('Chromium not found: install the "chromium" package or set CHROMIUM_PATH')
   const teardown: Array<() => unknown> = []
   const t = {
     teardown: (fn: () => unknown) => {
@@ -84,16 +84,16 @@ async function main(): Promise<void> {
     }
   }
   try {
-    const server = await startServer(t)
+    const server = await e2e.startServer(t)
     const port = new URL(server.base).port
     const { tuscany } = await stage(server.db)
-    const browser = await launchBrowser(t, [`--host-resolver-rules=MAP ${HOST}:80 127.0.0.1:${port}`])
+    const browser = await e2e.launchBrowser(t, [`--host-resolver-rules=MAP ${HOST}:80 127.0.0.1:${port}`])
     const base = `http://${HOST}`
     await mkdir(DOCS, { recursive: true })
 
-    const owner = await newContext(browser)
+    const owner = await e2e.newContext(browser)
     const page = await owner.newPage()
-    await signInOwner(page, base)
+    await e2e.signInOwner(page, base)
     await page.goto(`${base}/albums`)
     await shoot(page, 'albums')
 
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     await page.goto(`${base}/links`)
     await shoot(page, 'links')
 
-    const visitor = await newContext(browser)
+    const visitor = await e2e.newContext(browser)
     const guest = await visitor.newPage()
     await guest.goto(`${base}/s/tuscany-for-friends`)
     await guest.locator('.album-card .card-title a', { hasText: 'Summer in Tuscany' }).click()
@@ -126,12 +126,12 @@ async function main(): Promise<void> {
 
     // Phones: the owner's album with the bottom bar, the visitor's viewer.
     const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-    const ownerPhone = await newContext(browser, phone)
+    const ownerPhone = await e2e.newContext(browser, phone)
     const small = await ownerPhone.newPage()
-    await signInOwner(small, base)
+    await e2e.signInOwner(small, base)
     await small.goto(`${base}/albums/${tuscany}`)
     await shoot(small, 'phone-album')
-    const guestPhone = await newContext(browser, phone)
+    const guestPhone = await e2e.newContext(browser, phone)
     const pocket = await guestPhone.newPage()
     await pocket.goto(`${base}/s/tuscany-for-friends`)
     await pocket.locator('.album-card .card-title a', { hasText: 'Summer in Tuscany' }).click()

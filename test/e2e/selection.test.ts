@@ -8,36 +8,20 @@ import { zipEntryNames } from '../../src/library/album-zip.ts'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { addPhotos, createAlbum } from '../../src/library/albums/manual.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import {
-  browserTest,
-  checkA11y,
-  checkIconButtonNames,
-  expectNoProblems,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInOwner,
-  startServer
-} from './harness.ts'
+import * as e2e from './harness.ts'
 import { zipNames } from './zip-names.ts'
 
 const opacity = async (page: Page, selector: string): Promise<number> =>
   Number(await page.locator(selector).evaluate(el => getComputedStyle(el).opacity))
 
-await browserTest(t, 'selection', async t => {
-  const server = await startServer(t)
-  const browser = await launchBrowser(t)
-  const album = await server.db
-    .selectFrom('albums')
-    .selectAll()
-    .where('kind', '=', 'state')
-    .where('slug', '=', 'toscana')
-    .executeTakeFirstOrThrow()
+await e2e.browserTest(t, 'selection', async t => {
+  const { server, browser } = await e2e.startWalk(t)
+  const album = await e2e.demoAlbum(server, 'state', 'toscana')
   const photos = await allAlbumPhotos(server.db, album, 'visitor')
   await createLink(server.db, album.id, 'owner', { token: 'selection-walk-01' })
 
   await t.test('visitor, JavaScript on: hover, shift-click range, download exactly the selection', async t => {
-    const context = await newContext(browser)
+    const context = await e2e.newContext(browser)
     const page = await context.newPage()
     await page.goto(`${server.base}/s/selection-walk-01`)
     const bar = page.locator('[data-selection-bar]')
@@ -82,9 +66,9 @@ await browserTest(t, 'selection', async t => {
     t.equal(await page.textContent('[data-selection-count]'), '5 selected')
     await page.locator('.tile').nth(6).locator('a').click()
     t.equal(await page.textContent('[data-selection-count]'), '4 selected', 'and again unselects it')
-    await checkA11y(t, page, 'visitor album with a selection')
-    await checkIconButtonNames(t, page, 'visitor album with a selection')
-    await screenshot(page, 'selection-visitor-js')
+    await e2e.checkA11y(t, page, 'visitor album with a selection')
+    await e2e.checkIconButtonNames(t, page, 'visitor album with a selection')
+    await e2e.screenshot(page, 'selection-visitor-js')
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -105,19 +89,19 @@ await browserTest(t, 'selection', async t => {
     )
     await page.keyboard.press('Escape')
     t.notOk(await bar.isVisible(), 'Escape clears')
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 
   await t.test('visitor, JavaScript off: a plain form', async t => {
-    const context = await newContext(browser, { javaScriptEnabled: false })
+    const context = await e2e.newContext(browser, { javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(`${server.base}/s/selection-walk-01`)
     t.ok(await page.locator('[data-selection-bar]').isVisible(), 'the bar is always there')
     await page.locator('.tile input').nth(0).check()
     await page.locator('.tile input').nth(2).check()
-    await checkA11y(t, page, 'visitor album selection without JS')
-    await screenshot(page, 'selection-visitor-nojs')
+    await e2e.checkA11y(t, page, 'visitor album selection without JS')
+    await e2e.screenshot(page, 'selection-visitor-nojs')
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-selection-bar] button:has-text("Download")').click()
@@ -150,16 +134,16 @@ await browserTest(t, 'selection', async t => {
       manual.id,
       photos.slice(0, 3).map(p => p.uid)
     )
-    const context = await newContext(browser)
+    const context = await e2e.newContext(browser)
     const page = await context.newPage()
-    await signInOwner(page, server.base)
+    await e2e.signInOwner(page, server.base)
     await page.goto(`${server.base}/albums/${album.uid}`)
     const boxes = page.locator('.tile input[type=checkbox]')
     await boxes.nth(0).click()
     await boxes.nth(1).click({ modifiers: ['Shift'] })
     await page.locator('summary:has-text("Add to album")').click()
-    await checkIconButtonNames(t, page, 'owner album with the add menu open')
-    await screenshot(page, 'selection-owner-add')
+    await e2e.checkIconButtonNames(t, page, 'owner album with the add menu open')
+    await e2e.screenshot(page, 'selection-owner-add')
     await Promise.all([page.waitForURL(/done=added/), page.locator('button:has-text("Favourites")').click()])
     t.match(await page.textContent('.notice'), '2 photos added to Favourites')
     const members = await allAlbumPhotos(server.db, target, 'owner')
@@ -184,14 +168,14 @@ await browserTest(t, 'selection', async t => {
       'made private'
     )
     t.ok(await page.locator('.tile').nth(3).locator('.badge[title="Private"]').isVisible(), 'the grid shows its lock')
-    await checkA11y(t, page, 'owner album after a bulk action')
+    await e2e.checkA11y(t, page, 'owner album after a bulk action')
 
     await page.goto(`${server.base}/albums/${manual.uid}`)
     await boxes.nth(0).click()
     await page.locator('[data-selection-bar] summary[title="More actions"]').click()
     await Promise.all([page.waitForURL(/done=removed/), page.locator('button:has-text("Remove from album")').click()])
     t.equal(await page.locator('.tile').count(), 2, 'removed from the manual album')
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 })

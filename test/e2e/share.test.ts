@@ -6,25 +6,14 @@
 // "Never" is a form error that keeps what was typed).
 import t from 'tap'
 import type { Page } from 'playwright-core'
-import {
-  browserTest,
-  checkA11y,
-  checkIconButtonNames,
-  expectNoProblems,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInOwner,
-  startServer,
-  type E2EServer
-} from './harness.ts'
+import * as e2e from './harness.ts'
 import { dialog, reloadAfter, rows } from './share-ui.ts'
 
 const SECRET = 'summer-trip-2024'
 const DAY = 24 * 3600 * 1000
 
 /** Opens an album page from a list page by its card title. */
-async function openAlbum(page: Page, server: E2EServer, list: string, title: string): Promise<void> {
+async function openAlbum(page: Page, server: e2e.E2EServer, list: string, title: string): Promise<void> {
   await page.goto(`${server.base}${list}`)
   await page.locator('.album-card .card-title a', { hasText: title }).first().click()
   await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
@@ -47,15 +36,14 @@ async function saveSecret(page: Page, row: ReturnType<typeof rows>, secret: stri
   )
 }
 
-await browserTest(t, 'owner share walk', async t => {
-  const server = await startServer(t)
-  const browser = await launchBrowser(t)
+await e2e.browserTest(t, 'owner share walk', async t => {
+  const { server, browser } = await e2e.startWalk(t)
 
   await t.test('JavaScript on: dialog over the page', async t => {
-    const context = await newContext(browser)
+    const context = await e2e.newContext(browser)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base })
     const page = await context.newPage()
-    await signInOwner(page, server.base)
+    await e2e.signInOwner(page, server.base)
 
     // From an album toolbar.
     await openAlbum(page, server, '/states', 'Toscana')
@@ -65,15 +53,15 @@ await browserTest(t, 'owner share walk', async t => {
     t.equal(page.url(), albumUrl, 'the dialog opens over the album page')
     t.match(await dialog(page).locator('h2').textContent(), 'Share Toscana', 'dialog title names the album')
     t.match(await dialog(page).textContent(), 'This album has no link yet.', 'an unshared album has no rows yet')
-    await checkA11y(t, page, 'share dialog (no links)')
+    await e2e.checkA11y(t, page, 'share dialog (no links)')
     await dialog(page).locator('button:has-text("Create link")').click()
     await waitForRows(page, 1)
     const row = rows(page).first()
     const chevron = row.locator('.chevron')
     t.equal(await chevron.getAttribute('aria-expanded'), 'true', 'a new link opens with its details shown')
-    await checkA11y(t, page, 'share dialog (new link, details open)')
-    await checkIconButtonNames(t, page, 'share dialog')
-    await screenshot(page, 'share-dialog-open')
+    await e2e.checkA11y(t, page, 'share dialog (new link, details open)')
+    await e2e.checkIconButtonNames(t, page, 'share dialog')
+    await e2e.screenshot(page, 'share-dialog-open')
 
     await chevron.click()
     t.equal(await chevron.getAttribute('aria-expanded'), 'false', 'the chevron closes the details')
@@ -140,9 +128,9 @@ await browserTest(t, 'owner share walk', async t => {
     await dialog(page).locator('button:has-text("Add link")').click()
     await waitForRows(page, 2)
     t.not(await rows(page).nth(1).locator('input.url').inputValue(), url, 'the second link has its own secret')
-    await checkA11y(t, page, 'share dialog (two links)')
+    await e2e.checkA11y(t, page, 'share dialog (two links)')
     await rows(page).nth(1).locator('.chevron').click()
-    await screenshot(page, 'share-dialog-rows')
+    await e2e.screenshot(page, 'share-dialog-rows')
 
     await reloadAfter(page, async () => await dialog(page).locator('a[data-close]').click())
     await page.locator('.appbar .chip:has-text("Shared")').waitFor()
@@ -165,7 +153,7 @@ await browserTest(t, 'owner share walk', async t => {
       /This secret also shares:\s*Toscana/,
       'the row says which other album the secret shares'
     )
-    await checkA11y(t, page, 'share dialog (secret shared with another album)')
+    await e2e.checkA11y(t, page, 'share dialog (secret shared with another album)')
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
     await card.locator('.cover-share').waitFor()
     t.pass('the card now has the share icon on its cover')
@@ -178,20 +166,20 @@ await browserTest(t, 'owner share walk', async t => {
       'Toscana, June 2024',
       "after the reload, focus is back on the card's menu button"
     )
-    await checkA11y(t, page, 'moments with a shared card')
+    await e2e.checkA11y(t, page, 'moments with a shared card')
 
     // A manual album with photos, shared, then its link deleted from the share icon on its cover.
     await page.goto(`${server.base}/albums`)
     await page.click('.appbar a:has-text("New album")')
     await page.fill('#title', 'Beach days')
-    await checkA11y(t, page, 'new album form')
+    await e2e.checkA11y(t, page, 'new album form')
     await page.click('button:has-text("Create album")')
     await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
     const beach = page.url()
     t.match(await page.textContent('main'), 'This album is empty', 'the new album starts empty')
     await page.click('.appbar a[title="Add photos"]')
     await page.waitForURL(/\/add$/)
-    await checkA11y(t, page, 'add photos page')
+    await e2e.checkA11y(t, page, 'add photos page')
     for (let i = 0; i < 3; i++) await page.locator('.photo-grid .tile .select input').nth(i).check()
     await page.click('button:has-text("Add to album")')
     await page.waitForURL(beach)
@@ -203,8 +191,8 @@ await browserTest(t, 'owner share walk', async t => {
 
     await page.goto(`${server.base}/albums`)
     const beachCard = page.locator('.album-card', { has: page.locator('.card-title', { hasText: 'Beach days' }) })
-    await checkA11y(t, page, 'albums with a shared manual album')
-    await screenshot(page, 'owner-albums-shared')
+    await e2e.checkA11y(t, page, 'albums with a shared manual album')
+    await e2e.screenshot(page, 'owner-albums-shared')
     await beachCard.locator('.cover-share').click()
     await dialog(page).waitFor()
     await rows(page).first().locator('.chevron').click()
@@ -241,14 +229,14 @@ await browserTest(t, 'owner share walk', async t => {
       'three links remain in the library'
     )
 
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 
   await t.test('keyboard: open, chevron, save, Esc, focus back on the opener', async t => {
-    const context = await newContext(browser)
+    const context = await e2e.newContext(browser)
     const page = await context.newPage()
-    await signInOwner(page, server.base)
+    await e2e.signInOwner(page, server.base)
     await openAlbum(page, server, '/states', 'Berlin')
     const focused = async (selector: string): Promise<boolean> =>
       await page
@@ -331,29 +319,29 @@ await browserTest(t, 'owner share walk', async t => {
     await page.locator('.appbar .chip').waitFor()
     t.ok(await focusLands(opener), 'after Esc (and the reload that shows the Shared chip) focus is on Share again')
 
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 
   await t.test('JavaScript off: the share page, ?open= chevron and the confirm page', async t => {
-    const context = await newContext(browser, { javaScriptEnabled: false })
+    const context = await e2e.newContext(browser, { javaScriptEnabled: false })
     const page = await context.newPage()
-    await signInOwner(page, server.base)
+    await e2e.signInOwner(page, server.base)
 
     await page.goto(`${server.base}/moments`)
     const card = page.locator('.album-card', { has: page.locator('.card-title', { hasText: 'Lazio, June 2024' }) })
     await card.locator('details.menu > summary').click()
     t.ok(await card.locator('.menu-list').isVisible(), 'the context menu opens without JavaScript')
-    await checkA11y(t, page, 'moments with an open context menu (no JS)')
+    await e2e.checkA11y(t, page, 'moments with an open context menu (no JS)')
     await card.locator('.menu-list a:has-text("Share")').click()
     await page.waitForURL(/\/albums\/a[a-z0-9]+\/share$/)
     const sharePage = page.url()
-    await checkA11y(t, page, 'share page (no JS, no links)')
+    await e2e.checkA11y(t, page, 'share page (no JS, no links)')
     await page.click('button:has-text("Create link")')
     await page.waitForURL(/\/share\?open=\d+/)
     const row = page.locator('.link-row').first()
     t.ok(await row.locator('input[name=secret]').isVisible(), 'the new link opens with its details')
-    await checkA11y(t, page, 'share page (no JS, details open)')
+    await e2e.checkA11y(t, page, 'share page (no JS, details open)')
 
     const date = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10)
     await row.locator('input[name=secret]').fill('lazio-no-script')
@@ -374,7 +362,7 @@ await browserTest(t, 'owner share walk', async t => {
     t.equal(await row.locator('input[name=secret]').inputValue(), 'lazio-no-script', 'the typed secret is still there')
     t.equal(await row.locator('input[name=expires_date]').inputValue(), date, 'so is the date')
     t.equal(await row.locator('input[name=max_visits]').inputValue(), '25', 'and the visit limit')
-    await checkA11y(t, page, 'share page (no JS, expiry error)')
+    await e2e.checkA11y(t, page, 'share page (no JS, expiry error)')
     await row.locator('select[name=expires]').selectOption('custom')
     await row.locator('button:has-text("Save")').click()
     await page.waitForURL(/\/share\?open=\d+/)
@@ -417,8 +405,8 @@ await browserTest(t, 'owner share walk', async t => {
       'Anyone who has it loses access at once.',
       'without JS, Delete asks on a confirm page'
     )
-    await checkA11y(t, page, 'delete link confirm page (no JS)')
-    await checkIconButtonNames(t, page, 'delete link confirm page')
+    await e2e.checkA11y(t, page, 'delete link confirm page (no JS)')
+    await e2e.checkIconButtonNames(t, page, 'delete link confirm page')
     await page.click('button:has-text("Delete link")')
     await page.waitForURL(sharePage)
     t.equal(await page.locator('.link-row').count(), 1, 'the confirm page deletes the link')
@@ -426,7 +414,7 @@ await browserTest(t, 'owner share walk', async t => {
     await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
     t.ok(await page.locator('.appbar .chip:has-text("Shared")').isVisible(), 'the album is shared')
 
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 })

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { makeRenditions } from '../../src/library/library-jobs.ts'
 import { makeMediaLibrary } from '../media-library.ts'
 import { share } from '../routes/visitor-helpers.ts'
-import { browserTest, expectNoProblems, launchBrowser, newContext, startServer } from './harness.ts'
+import * as e2e from './harness.ts'
 
 /** Plays the page's video muted until its clock moves; returns what the element says about itself. */
 async function playFor(
@@ -31,25 +31,20 @@ async function playFor(
 }
 
 t.test('videos play in the browser', async t => {
-  await browserTest(t, 'grid badge, H.264 original and HEVC rendition play', async t => {
+  await e2e.browserTest(t, 'grid badge, H.264 original and HEVC rendition play', async t => {
     const originals = await mkdtemp(join(tmpdir(), 'albumlink-e2e-video-'))
     t.teardown(async () => {
       await rm(originals, { recursive: true, force: true })
     })
     await makeMediaLibrary(originals)
-    const server = await startServer(t, { library: { originals } })
+    const server = await e2e.startServer(t, { library: { originals } })
     await makeRenditions(server.db, server.config, server.app.indexState)
-    const trip = await server.db
-      .selectFrom('albums')
-      .selectAll()
-      .where('kind', '=', 'folder')
-      .where('filter', '=', 'trip')
-      .executeTakeFirstOrThrow()
+    const trip = await e2e.folderAlbum(server, 'trip')
     const { token } = await share(server.db, trip, 'video-walk-1')
     const uidOf = async (path: string): Promise<string> =>
       (await server.db.selectFrom('photos').select('uid').where('path', '=', path).executeTakeFirstOrThrow()).uid
-    const browser = await launchBrowser(t, ['--autoplay-policy=no-user-gesture-required'])
-    const context = await newContext(browser)
+    const browser = await e2e.launchBrowser(t, ['--autoplay-policy=no-user-gesture-required'])
+    const context = await e2e.newContext(browser)
     const page = await context.newPage()
 
     await page.goto(`${server.base}/s/${token}/${trip.uid}`)
@@ -75,12 +70,7 @@ t.test('videos play in the browser', async t => {
     await page.waitForURL(url => !url.pathname.endsWith(florence))
     t.pass('← → still move through the album from a video')
 
-    const live = await server.db
-      .selectFrom('albums')
-      .selectAll()
-      .where('kind', '=', 'folder')
-      .where('filter', '=', 'live')
-      .executeTakeFirstOrThrow()
+    const live = await e2e.folderAlbum(server, 'live')
     const { token: liveToken } = await share(server.db, live, 'video-walk-live-1')
     await page.goto(`${server.base}/s/${liveToken}/${live.uid}`)
     t.equal(await page.locator('.video-badge').count(), 0, 'a Live Photo is one still in the grid')
@@ -88,6 +78,6 @@ t.test('videos play in the browser', async t => {
     await page.getByText('Live').click()
     const motion = await playFor(page)
     t.ok(motion.error === null && motion.currentTime > 0, 'its "Live" control plays the motion clip')
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
   })
 })

@@ -5,18 +5,7 @@ import t from 'tap'
 import type { Page } from 'playwright-core'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import {
-  browserTest,
-  checkA11y,
-  checkIconButtonNames,
-  expectNoProblems,
-  imageLoads,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signInOwner,
-  startServer
-} from './harness.ts'
+import * as e2e from './harness.ts'
 
 /** A finger (pointer events of type touch) moving across the picture from one point to another. */
 async function swipe(page: Page, from: [number, number], to: [number, number]): Promise<void> {
@@ -50,22 +39,16 @@ async function swipe(page: Page, from: [number, number], to: [number, number]): 
 const pressed = async (page: Page, name: string): Promise<string | null> =>
   await page.getAttribute(`[data-viewer=${name}]`, 'aria-pressed')
 
-await browserTest(t, 'viewer', async t => {
-  const server = await startServer(t)
-  const browser = await launchBrowser(t)
-  const album = await server.db
-    .selectFrom('albums')
-    .selectAll()
-    .where('kind', '=', 'state')
-    .where('slug', '=', 'toscana')
-    .executeTakeFirstOrThrow()
+await e2e.browserTest(t, 'viewer', async t => {
+  const { server, browser } = await e2e.startWalk(t)
+  const album = await e2e.demoAlbum(server, 'state', 'toscana')
   const photos = await allAlbumPhotos(server.db, album, 'visitor')
   await createLink(server.db, album.id, 'owner', { token: 'viewer-walk-0001' })
   const base = `${server.base}/s/viewer-walk-0001/${album.uid}`
   const at = (i: number): string => `${base}/${photos[i].uid}`
 
   await t.test('keys, preloading, info, full screen', async t => {
-    const context = await newContext(browser)
+    const context = await e2e.newContext(browser)
     const page = await context.newPage()
     const requested: string[] = []
     page.on('request', request => {
@@ -73,7 +56,7 @@ await browserTest(t, 'viewer', async t => {
     })
     await page.goto(`${server.base}/s/viewer-walk-0001`)
     await page.goto(at(1))
-    t.ok(await imageLoads(page.locator('.stage img')), 'the photo is shown')
+    t.ok(await e2e.imageLoads(page.locator('.stage img')), 'the photo is shown')
     const box = await page.locator('.stage img').boundingBox()
     const stage = await page.locator('.stage').boundingBox()
     t.ok(
@@ -92,9 +75,9 @@ await browserTest(t, 'viewer', async t => {
       'the next and previous images are preloaded'
     )
     t.ok(requested.includes(at(2)), 'and the next page')
-    await checkA11y(t, page, 'viewer')
-    await checkIconButtonNames(t, page, 'viewer')
-    await screenshot(page, 'viewer-desktop')
+    await e2e.checkA11y(t, page, 'viewer')
+    await e2e.checkIconButtonNames(t, page, 'viewer')
+    await e2e.screenshot(page, 'viewer-desktop')
 
     // Info: open by default on a wide screen; i and the button toggle it.
     t.ok(await page.locator('#photo-info').isVisible(), 'info is shown beside the photo on a wide screen')
@@ -108,7 +91,7 @@ await browserTest(t, 'viewer', async t => {
     await page.keyboard.press('ArrowRight')
     await page.waitForURL(at(2))
     t.equal(await page.textContent('.appbar h1'), photos[2].title, '→ shows the next photo')
-    t.ok(await imageLoads(page.locator('.stage img')))
+    t.ok(await e2e.imageLoads(page.locator('.stage img')))
     await page.keyboard.press('ArrowLeft')
     await page.waitForURL(at(1))
     t.pass('← the previous one')
@@ -129,17 +112,21 @@ await browserTest(t, 'viewer', async t => {
     await page.keyboard.press('Escape')
     await page.waitForURL(base)
     t.pass('Esc closes the viewer, back to the album')
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 
   await t.test('swipes', async t => {
-    const context = await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const context = await e2e.newContext(browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true
+    })
     const page = await context.newPage()
     await page.goto(`${server.base}/s/viewer-walk-0001`)
     await page.goto(at(1))
     t.notOk(await page.locator('#photo-info').isVisible(), 'on a phone the info starts hidden')
-    await screenshot(page, 'viewer-phone')
+    await e2e.screenshot(page, 'viewer-phone')
     await swipe(page, [300, 400], [80, 420])
     await page.waitForURL(at(2))
     t.pass('swipe left: the next photo')
@@ -150,18 +137,18 @@ await browserTest(t, 'viewer', async t => {
     await page.waitForTimeout(300)
     t.equal(page.url(), at(1), 'a short move is no swipe')
     await page.keyboard.press('i')
-    await checkA11y(t, page, 'viewer on a phone with info')
-    await screenshot(page, 'viewer-phone-info')
+    await e2e.checkA11y(t, page, 'viewer on a phone with info')
+    await e2e.screenshot(page, 'viewer-phone-info')
     await page.keyboard.press('i')
     await swipe(page, [200, 200], [210, 500])
     await page.waitForURL(base)
     t.pass('swipe down closes, back to the album')
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 
   await t.test('slideshow: 5 s a photo, space toggles, stops at the last', async t => {
-    const context = await newContext(browser)
+    const context = await e2e.newContext(browser)
     const page = await context.newPage()
     await page.clock.install()
     await page.goto(`${server.base}/s/viewer-walk-0001`)
@@ -186,30 +173,30 @@ await browserTest(t, 'viewer', async t => {
       () => document.querySelector('[data-viewer=slideshow]')?.getAttribute('aria-pressed') === 'false'
     )
     t.pass('at the last photo the slideshow stops')
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 
   await t.test("videos keep their controls; the owner's viewer works the same", async t => {
-    const context = await newContext(browser)
+    const context = await e2e.newContext(browser)
     const page = await context.newPage()
-    await signInOwner(page, server.base)
+    await e2e.signInOwner(page, server.base)
     const video = photos.findIndex(p => p.media === 'video')
     t.ok(video > 0, 'the album has a video')
     await page.goto(`${server.base}/photos/${photos[video - 1].uid}?album=${album.uid}`)
     await page.keyboard.press('ArrowRight')
     await page.waitForURL(`${server.base}/photos/${photos[video].uid}?album=${album.uid}`)
     t.equal(await page.locator('.stage video[controls]').count(), 1, 'a video plays with its own controls')
-    await checkIconButtonNames(t, page, 'owner viewer')
+    await e2e.checkIconButtonNames(t, page, 'owner viewer')
     await page.keyboard.press('Escape')
     await page.waitForURL(`${server.base}/albums/${album.uid}`)
     t.pass('Esc goes back to the album')
-    expectNoProblems(t, context)
+    e2e.expectNoProblems(t, context)
     await context.close()
   })
 
   await t.test('without JavaScript: the plain page with previous/next links', async t => {
-    const context = await newContext(browser, { javaScriptEnabled: false })
+    const context = await e2e.newContext(browser, { javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(`${server.base}/s/viewer-walk-0001`)
     await page.goto(at(1))

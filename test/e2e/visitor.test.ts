@@ -7,33 +7,17 @@ import { basename, join } from 'node:path'
 import { allAlbumPhotos, setPrivate } from '../../src/library/photos.ts'
 import { zipEntryNames } from '../../src/library/album-zip.ts'
 import { createLink } from '../../src/sharing/links.ts'
-import {
-  browserTest,
-  checkA11y,
-  checkIconButtonNames,
-  expectNoProblems,
-  imageLoads,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startServer
-} from './harness.ts'
+import * as e2e from './harness.ts'
 import { zipNames } from './zip-names.ts'
 
 const INVALID = 'This link is not valid or has expired'
 
-await browserTest(t, 'visitor walk', async t => {
-  const server = await startServer(t)
+await e2e.browserTest(t, 'visitor walk', async t => {
   // The map draws with WebGL: software rendering, as there is no GPU.
-  const browser = await launchBrowser(t, ['--enable-unsafe-swiftshader'])
+  const { server, browser } = await e2e.startWalk(t, ['--enable-unsafe-swiftshader'])
 
   // The owner shares Toscana and marks one of its photos private.
-  const album = await server.db
-    .selectFrom('albums')
-    .selectAll()
-    .where('kind', '=', 'state')
-    .where('slug', '=', 'toscana')
-    .executeTakeFirstOrThrow()
+  const album = await e2e.demoAlbum(server, 'state', 'toscana')
   const before = await allAlbumPhotos(server.db, album, 'owner')
   const hidden = before[1]
   await setPrivate(server.db, hidden.uid, true)
@@ -43,7 +27,7 @@ await browserTest(t, 'visitor walk', async t => {
 
   for (const js of [true, false]) {
     await t.test(`JavaScript ${js ? 'on' : 'off'}`, async t => {
-      const context = await newContext(browser, { javaScriptEnabled: js })
+      const context = await e2e.newContext(browser, { javaScriptEnabled: js })
       const page = await context.newPage()
       const tag = js ? 'js' : 'nojs'
 
@@ -65,21 +49,21 @@ await browserTest(t, 'visitor walk', async t => {
         'the private photo is not in the grid'
       )
       t.notOk((await page.content()).includes(hidden.uid), 'nor anywhere in the page')
-      t.ok(await imageLoads(tiles.first().locator('img')), 'thumbnails load')
-      await checkA11y(t, page, 'visitor album')
-      await checkIconButtonNames(t, page, 'visitor album')
-      await screenshot(page, `visitor-album-${tag}`)
+      t.ok(await e2e.imageLoads(tiles.first().locator('img')), 'thumbnails load')
+      await e2e.checkA11y(t, page, 'visitor album')
+      await e2e.checkIconButtonNames(t, page, 'visitor album')
+      await e2e.screenshot(page, `visitor-album-${tag}`)
 
       // A photo.
       const located = visible.find(p => p.lat !== null && p.state)!
       await page.locator(`.photo-grid a[href$="/${located.uid}"]`).click()
       await page.waitForURL(`${base}/${located.uid}`)
-      t.ok(await imageLoads(page.locator('.stage img')), 'the photo is shown')
+      t.ok(await e2e.imageLoads(page.locator('.stage img')), 'the photo is shown')
       const place = page.locator('a.place')
       t.match(await place.textContent(), located.state!, 'its place is named')
-      await checkA11y(t, page, 'visitor photo')
-      await checkIconButtonNames(t, page, 'visitor photo')
-      await screenshot(page, `visitor-photo-${tag}`)
+      await e2e.checkA11y(t, page, 'visitor photo')
+      await e2e.checkIconButtonNames(t, page, 'visitor photo')
+      await e2e.screenshot(page, `visitor-photo-${tag}`)
       const photoUrl = page.url()
       const thumbUrl = `${base}/${located.uid}/thumb/tile`
 
@@ -98,7 +82,7 @@ await browserTest(t, 'visitor walk', async t => {
           located.state!,
           'without JS the map page lists the places'
         )
-        await checkA11y(t, page, 'visitor map (no JS)')
+        await e2e.checkA11y(t, page, 'visitor map (no JS)')
         await page.goto(photoUrl)
       } else {
         await place.click()
@@ -113,9 +97,9 @@ await browserTest(t, 'visitor walk', async t => {
         t.pass('the photo the visitor came from has a highlighted marker')
         await page.locator('.map-photo:not(.focused), .map-cluster').first().waitFor()
         t.pass('the other photos are shown as markers or clusters')
-        await checkA11y(t, page, 'visitor map')
-        await checkIconButtonNames(t, page, 'visitor map')
-        await screenshot(page, `visitor-map-${tag}`)
+        await e2e.checkA11y(t, page, 'visitor map')
+        await e2e.checkIconButtonNames(t, page, 'visitor map')
+        await e2e.screenshot(page, `visitor-map-${tag}`)
         await page.goto(photoUrl)
       }
 
@@ -147,16 +131,16 @@ await browserTest(t, 'visitor walk', async t => {
       await page.locator('h1', { hasText: 'You have left the shared album' }).waitFor()
       t.pass('the power icon lands on the goodbye page')
       t.equal(await page.locator('nav.sidenav, .photo-grid').count(), 0, 'with nothing of the library on it')
-      await checkA11y(t, page, 'goodbye page')
-      await screenshot(page, `visitor-goodbye-${tag}`)
+      await e2e.checkA11y(t, page, 'goodbye page')
+      await e2e.screenshot(page, `visitor-goodbye-${tag}`)
 
       const image = await page.goto(thumbUrl)
       t.equal(image?.status(), 404, 'an image URL of the album answers 404 once the session ended')
       t.match(await page.textContent('h1'), INVALID, 'with the not-found page')
       t.notOk(image?.headers()['content-type']?.startsWith('image/'), 'and no image bytes')
-      await checkA11y(t, page, 'not-found page')
+      await e2e.checkA11y(t, page, 'not-found page')
 
-      expectNoProblems(t, context)
+      e2e.expectNoProblems(t, context)
       await context.close()
     })
   }

@@ -1,8 +1,8 @@
 import t from 'tap'
-import { buildTestApp, cookiesFrom, ownerPost } from '../helper.ts'
+import { buildTestApp, cookiesFrom } from '../helper.ts'
 import { UnlockLimiter, WARN_WRONG_TRIES_PER_HOUR } from '../../src/sharing/unlock-limiter.ts'
 import { visit } from './visitor-helpers.ts'
-import { protectedLink, unlock } from './password-helpers.ts'
+import { protectedLink, saveLink, unlock } from './password-helpers.ts'
 
 t.test('wrong passwords from many clients never lock out a client with the right one', async t => {
   const ctx = await protectedLink(t)
@@ -64,13 +64,7 @@ t.test(`more than ${WARN_WRONG_TRIES_PER_HOUR} wrong tries on one link in an hou
 
 t.test('a link password has at least 8 characters', async t => {
   const ctx = await protectedLink(t)
-  const res = await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, {
-    secret: 'protected-trip-2024',
-    expires: 'never',
-    password: '1234567',
-    options: '1',
-    allow_downloads: '1'
-  })
+  const res = await saveLink(ctx, { password: '1234567' })
   t.equal(res.statusCode, 400)
   t.match(res.body, 'A link password has 8 to 200 characters.')
 })

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { ownerPost, cookiesFrom } from '../helper.ts'
 import { freshClient, visit } from './visitor-helpers.ts'
-import { everyContentRoute, protectedLink, SECRET, unlock } from './password-helpers.ts'
+import { everyContentRoute, protectedLink, saveLink, SECRET, unlock } from './password-helpers.ts'
 
 t.test('a protected link shows a password page and refuses every content route until unlocked', async t => {
   const ctx = await protectedLink(t)
@@ -39,46 +39,18 @@ t.test('changing or removing the password, or deleting the link, revokes unlocks
   }
   let cookie = await open()
   await everyContentRoute(t, ctx, cookie, 'served', 'unlocked')
-  t.equal(
-    (
-      await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, {
-        secret: SECRET,
-        expires: 'never',
-        password: 'new secret words',
-        options: '1',
-        allow_downloads: '1'
-      })
-    ).statusCode,
-    303
-  )
+  t.equal((await saveLink(ctx, { password: 'new secret words' })).statusCode, 303)
   await everyContentRoute(t, ctx, cookie, 'locked', 'password changed after unlock')
   t.equal((await unlock(ctx, cookie, 'open sesame')).statusCode, 401, 'the old password no longer works')
 
   const relock = cookiesFrom(await unlock(ctx, cookie, 'new secret words'), cookie)
   await everyContentRoute(t, ctx, relock, 'served', 'unlocked with the new password')
-  t.equal(
-    (
-      await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, {
-        secret: SECRET,
-        expires: 'never',
-        remove_password: '1',
-        options: '1',
-        allow_downloads: '1'
-      })
-    ).statusCode,
-    303
-  )
+  t.equal((await saveLink(ctx, { remove_password: '1' })).statusCode, 303)
   const removed = await ctx.db.selectFrom('links').selectAll().where('id', '=', ctx.link.id).executeTakeFirstOrThrow()
   t.equal(removed.password_hash, null, 'password removed')
   await everyContentRoute(t, ctx, relock, 'served', 'no password any more')
 
-  await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, {
-    secret: SECRET,
-    expires: 'never',
-    password: 'third password',
-    options: '1',
-    allow_downloads: '1'
-  })
+  await saveLink(ctx, { password: 'third password' })
   cookie = cookiesFrom(await unlock(ctx, cookiesFrom(await visit(ctx.app, ctx.base)), 'third password'))
   t.equal(
     (await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}/delete`)).statusCode,
@@ -101,13 +73,7 @@ t.test('password attempts are limited per client and link, with a friendly 429',
 t.test('a too-short password is refused inline and nothing changes', async t => {
   const ctx = await protectedLink(t)
   const before = await ctx.db.selectFrom('links').selectAll().where('id', '=', ctx.link.id).executeTakeFirstOrThrow()
-  const res = await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, {
-    secret: SECRET,
-    expires: 'never',
-    password: 'abc',
-    options: '1',
-    allow_downloads: '1'
-  })
+  const res = await saveLink(ctx, { password: 'abc' })
   t.equal(res.statusCode, 400)
   t.match(res.body, 'Not saved: A link password has 8 to 200 characters.')
   t.same(await ctx.db.selectFrom('links').selectAll().where('id', '=', ctx.link.id).executeTakeFirstOrThrow(), before)

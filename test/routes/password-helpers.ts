@@ -1,4 +1,5 @@
 import type { Test } from 'tap'
+import type { LightMyRequestResponse } from 'fastify'
 import { buildTestApp, signIn, ownerPost } from '../helper.ts'
 import { albumOfKind, unknownLinkBody, visit } from './visitor-helpers.ts'
 
@@ -11,13 +12,7 @@ export async function protectedLink(t: Test) {
   const album = await albumOfKind(ctx.db, 'state')
   t.equal((await ownerPost(ctx.app, session, `/albums/${album.uid}/links`)).statusCode, 303)
   const link = await ctx.db.selectFrom('links').selectAll().where('album_id', '=', album.id).executeTakeFirstOrThrow()
-  const saved = await ownerPost(ctx.app, session, `/albums/${album.uid}/links/${link.id}`, {
-    secret: SECRET,
-    expires: 'never',
-    password: 'open sesame',
-    options: '1',
-    allow_downloads: '1'
-  })
+  const saved = await saveLink({ app: ctx.app, session, album, link }, { password: 'open sesame' })
   t.equal(saved.statusCode, 303, 'password saved')
   const photo = await ctx.db
     .selectFrom('photos')
@@ -39,6 +34,20 @@ export async function protectedLink(t: Test) {
 }
 
 export type Ctx = Awaited<ReturnType<typeof protectedLink>>
+
+/** Saves the link's row as the owner: SECRET, no expiry, downloads allowed, and `fields` (password, …). */
+export async function saveLink(
+  ctx: Pick<Ctx, 'app' | 'session' | 'album' | 'link'>,
+  fields: Record<string, string>
+): Promise<LightMyRequestResponse> {
+  return await ownerPost(ctx.app, ctx.session, `/albums/${ctx.album.uid}/links/${ctx.link.id}`, {
+    secret: SECRET,
+    expires: 'never',
+    options: '1',
+    allow_downloads: '1',
+    ...fields
+  })
+}
 
 export async function unlock(ctx: Ctx, cookie: string, password: string, client = '10.1.1.1') {
   return await ctx.app.inject({

@@ -5,17 +5,7 @@ import { buildTestApp, signIn } from '../helper.ts'
 import { startS3Server, type S3Server } from '../s3-server.ts'
 import { thumbKey } from '../../src/library/indexer/thumbnails.ts'
 import { S3Storage } from '../../src/storage/s3.ts'
-import {
-  albumOfKind,
-  assertVisitorHeaders,
-  expectedUids,
-  freshClient,
-  openLink,
-  setFlag,
-  share,
-  unknownLinkBody,
-  visit
-} from './visitor-helpers.ts'
+import * as visitor from './visitor-helpers.ts'
 
 let s3: S3Server
 t.before(async () => {
@@ -25,10 +15,10 @@ t.before(async () => {
 /** A test app on a bucket, one album shared and opened, and the bucket's name. */
 async function sharedOnS3(t: Parameters<typeof buildTestApp>[0], token: string, env: Record<string, string> = {}) {
   const ctx = await buildTestApp(t, { s3, env })
-  const album = await albumOfKind(ctx.db, 'folder')
-  const [photo, other] = await expectedUids(ctx.db, album)
-  const link = await share(ctx.db, album, token)
-  const cookie = await openLink(ctx.app, link.token)
+  const album = await visitor.albumOfKind(ctx.db, 'folder')
+  const [photo, other] = await visitor.expectedUids(ctx.db, album)
+  const link = await visitor.share(ctx.db, album, token)
+  const cookie = await visitor.openLink(ctx.app, link.token)
   const hash = async (uid: string): Promise<string> =>
     (await ctx.db.selectFrom('photos').select('hash').where('uid', '=', uid).executeTakeFirstOrThrow()).hash as string
   return { ...ctx, bucket: ctx.config.s3?.bucket ?? '', album, photo, other, link, cookie, hash }
@@ -41,19 +31,19 @@ t.test('thumbnails stream from the bucket, ETag = content hash, and a 304 asks t
   t.rejects(access(config.thumbsDir), 'the local thumbnails folder is gone: every byte comes from the bucket')
   for (const size of ['tile', 'view'] as const) {
     const url = `/s/${link.token}/${album.uid}/${photo}/thumb/${size}`
-    const res = await visit(app, url, cookie)
+    const res = await visitor.visit(app, url, cookie)
     t.equal(res.statusCode, 200, size)
     t.equal(res.headers['content-type'], 'image/webp')
     t.equal(res.headers.etag, `"${await hash(photo)}-${size}"`, 'the content hash')
-    assertVisitorHeaders(t, res, size)
+    visitor.assertVisitorHeaders(t, res, size)
     t.equal(res.headers['cache-control'], 'private, no-cache')
     t.same(res.rawPayload, await app.storage.get(thumbKey(await hash(photo), size)), 'the stored bytes')
 
     const mark = s3.requests.length
-    const again = await visit(app, url, cookie, undefined, { 'if-none-match': String(res.headers.etag) })
+    const again = await visitor.visit(app, url, cookie, undefined, { 'if-none-match': String(res.headers.etag) })
     t.equal(again.statusCode, 304)
     t.equal(again.rawPayload.length, 0)
-    assertVisitorHeaders(t, again, `${size} 304`)
+    visitor.assertVisitorHeaders(t, again, `${size} 304`)
     t.same(s3.objectRequests(bucket, mark), [], 'the revalidation made no request to the bucket')
   }
   const owner = await signIn(app)
@@ -64,14 +54,19 @@ t.test('thumbnails stream from the bucket, ETag = content hash, and a 304 asks t
 
 t.test('a revoked link, a hidden photo or a missing object: the uniform 404, the bucket not read', async t => {
   const { app, db, bucket, album, photo, other, link, cookie } = await sharedOnS3(t, 's3-revoked-001')
-  const invalid = await unknownLinkBody(app)
+  const invalid = await visitor.unknownLinkBody(app)
   const url = `/s/${link.token}/${album.uid}/${photo}/thumb/tile`
-  const live = await visit(app, url, cookie)
+  const live = await visitor.visit(app, url, cookie)
   t.equal(live.statusCode, 200)
 
-  await setFlag(db, other, 'private')
+  await visitor.setFlag(db, other, 'private')
   let mark = s3.requests.length
-  const hidden = await visit(app, `/s/${link.token}/${album.uid}/${other}/thumb/tile`, cookie, freshClient())
+  const hidden = await visitor.visit(
+    app,
+    `/s/${link.token}/${album.uid}/${other}/thumb/tile`,
+    cookie,
+    visitor.freshClient()
+  )
   t.equal(hidden.statusCode, 404, 'a private photo')
   t.equal(hidden.body, invalid)
   t.same(s3.objectRequests(bucket, mark), [], 'refused before the bucket was asked')
@@ -79,13 +74,13 @@ t.test('a revoked link, a hidden photo or a missing object: the uniform 404, the
   await db.deleteFrom('links').where('id', '=', link.id).execute()
   mark = s3.requests.length
   for (const headers of [{}, { 'if-none-match': String(live.headers.etag) }] as Array<Record<string, string>>) {
-    const res = await visit(app, url, cookie, freshClient(), headers)
+    const res = await visitor.visit(app, url, cookie, visitor.freshClient(), headers)
     t.equal(res.statusCode, 404, `revoked ${JSON.stringify(headers)}`)
     t.equal(res.body, invalid, 'answers like an unknown link')
     t.equal(res.headers.etag, undefined)
     t.match(res.headers['content-type'], /^text\/html/)
   }
-  const preview = await visit(app, `/s/${link.token}/${album.uid}/preview`, '', freshClient())
+  const preview = await visitor.visit(app, `/s/${link.token}/${album.uid}/preview`, '', visitor.freshClient())
   t.equal(preview.statusCode, 404, 'the preview too')
   t.same(s3.objectRequests(bucket, mark), [], 'no request reached the bucket after revocation')
 })
@@ -93,7 +88,7 @@ t.test('a revoked link, a hidden photo or a missing object: the uniform 404, the
 t.test('a thumbnail missing from the bucket is the plain 404, without its validator', async t => {
   const { app, album, photo, link, cookie, hash } = await sharedOnS3(t, 's3-missing-001')
   await app.storage.delete(thumbKey(await hash(photo), 'view'))
-  const res = await visit(app, `/s/${link.token}/${album.uid}/${photo}/thumb/view`, cookie)
+  const res = await visitor.visit(app, `/s/${link.token}/${album.uid}/${photo}/thumb/view`, cookie)
   t.equal(res.statusCode, 404)
   t.equal(res.headers.etag, undefined)
 })
@@ -101,17 +96,17 @@ t.test('a thumbnail missing from the bucket is the plain 404, without its valida
 t.test('the link-preview image is made from the bucket and kept there', async t => {
   const { app, bucket, album, link } = await sharedOnS3(t, 's3-preview-01')
   const url = `/s/${link.token}/${album.uid}/preview`
-  const first = await visit(app, url)
+  const first = await visitor.visit(app, url)
   t.equal(first.statusCode, 200)
   t.equal(first.headers['content-type'], 'image/jpeg')
-  assertVisitorHeaders(t, first, 'preview')
+  visitor.assertVisitorHeaders(t, first, 'preview')
   const meta = await sharp(first.rawPayload).metadata()
   t.same([meta.width, meta.height], [1200, 630])
   const kept = [...((await app.storage.listKeys()) ?? [])].filter(k => k.startsWith('previews/'))
   t.equal(kept.length, 1, 'one preview in the bucket')
 
   let mark = s3.requests.length
-  const second = await visit(app, url)
+  const second = await visitor.visit(app, url)
   t.same(second.rawPayload, first.rawPayload)
   t.same(
     s3.objectRequests(bucket, mark).map(r => r.split('?')[0]),
@@ -119,7 +114,10 @@ t.test('the link-preview image is made from the bucket and kept there', async t 
     'read back whole, nothing made again'
   )
   mark = s3.requests.length
-  t.equal((await visit(app, url, '', undefined, { 'if-none-match': String(first.headers.etag) })).statusCode, 304)
+  t.equal(
+    (await visitor.visit(app, url, '', undefined, { 'if-none-match': String(first.headers.etag) })).statusCode,
+    304
+  )
   t.same(s3.objectRequests(bucket, mark), [], 'a revalidation reads nothing')
 })
 
@@ -129,9 +127,9 @@ t.test('ALBUMLINK_S3_REDIRECT=1: a granted thumbnail is a 302 to a presigned URL
   const key = thumbKey(await hash(photo), 'tile')
   const url = `/s/${link.token}/${album.uid}/${photo}/thumb/tile`
   let mark = s3.requests.length
-  const res = await visit(app, url, cookie)
+  const res = await visitor.visit(app, url, cookie)
   t.equal(res.statusCode, 302)
-  assertVisitorHeaders(t, res, 'redirect')
+  visitor.assertVisitorHeaders(t, res, 'redirect')
   t.equal(res.headers.etag, undefined, 'no validator on the redirect')
   t.same(s3.objectRequests(bucket, mark), [], 'the app itself read nothing')
   const location = new URL(String(res.headers.location))
@@ -153,9 +151,9 @@ t.test('ALBUMLINK_S3_REDIRECT=1: a granted thumbnail is a 302 to a presigned URL
 
   await db.deleteFrom('links').where('id', '=', link.id).execute()
   mark = s3.requests.length
-  const revoked = await visit(app, url, cookie, freshClient())
+  const revoked = await visitor.visit(app, url, cookie, visitor.freshClient())
   t.equal(revoked.statusCode, 404, 'revoked: no redirect')
   t.equal(revoked.headers.location, undefined)
-  t.equal(revoked.body, await unknownLinkBody(app))
+  t.equal(revoked.body, await visitor.unknownLinkBody(app))
   t.same(s3.objectRequests(bucket, mark), [], 'and nothing asked of the bucket')
 })

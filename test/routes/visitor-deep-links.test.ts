@@ -1,26 +1,17 @@
 import t from 'tap'
 import { buildTestApp, cookiesFrom } from '../helper.ts'
-import {
-  albumOfKind,
-  expectedUids,
-  freshClient,
-  photoOutside,
-  setFlag,
-  share,
-  unknownLinkBody,
-  visit
-} from './visitor-helpers.ts'
+import * as visitor from './visitor-helpers.ts'
+import { refusalScene } from './refusal-scene.ts'
 import { protectedLink, SECRET, unlock } from './password-helpers.ts'
 
-const HOUR = 3600_000
 const visitsOf = async (db: Awaited<ReturnType<typeof buildTestApp>>['db'], id: number): Promise<number> =>
   (await db.selectFrom('links').select('views').where('id', '=', id).executeTakeFirstOrThrow()).views
 
 t.test('a photo page or the map opens a link in a fresh browser, as the album page does', async t => {
   const { app, db } = await buildTestApp(t)
-  const album = await albumOfKind(db, 'state')
-  const [photo, other] = await expectedUids(db, album)
-  const link = await share(db, album, 'deep-photo-0001')
+  const album = await visitor.albumOfKind(db, 'state')
+  const [photo, other] = await visitor.expectedUids(db, album)
+  const link = await visitor.share(db, album, 'deep-photo-0001')
   const base = `/s/${link.token}/${album.uid}`
 
   for (const url of [`${base}/${photo}`, base, `${base}/map`, `/s/${link.token}`]) {
@@ -30,7 +21,7 @@ t.test('a photo page or the map opens a link in a fresh browser, as the album pa
   }
   t.equal(await visitsOf(db, link.id), 0, 'and counts no visit')
 
-  const page = await visit(app, `${base}/${photo}`)
+  const page = await visitor.visit(app, `${base}/${photo}`)
   t.equal(page.statusCode, 200, 'the photo page opens without a session')
   t.match(page.body, `${base}/${photo}/thumb/view`, 'and shows the photo')
   const cookie = cookiesFrom(page)
@@ -41,41 +32,45 @@ t.test('a photo page or the map opens a link in a fresh browser, as the album pa
     `${base}/map.geojson`,
     `${base}/${photo}/original`
   ]) {
-    t.equal((await visit(app, url, cookie)).statusCode, 200, `the session it opened serves ${url.slice(base.length)}`)
+    t.equal(
+      (await visitor.visit(app, url, cookie)).statusCode,
+      200,
+      `the session it opened serves ${url.slice(base.length)}`
+    )
   }
   t.equal(await visitsOf(db, link.id), 1, 'one visit')
-  t.equal((await visit(app, base, cookie)).statusCode, 200, 'the album page after it')
+  t.equal((await visitor.visit(app, base, cookie)).statusCode, 200, 'the album page after it')
   t.equal(await visitsOf(db, link.id), 1, 'is the same visit')
 
-  const map = await visit(app, `${base}/map?photo=${photo}`)
+  const map = await visitor.visit(app, `${base}/map?photo=${photo}`)
   t.equal(map.statusCode, 200, 'the map opens without a session')
   const mapCookie = cookiesFrom(map)
   t.equal(
-    (await visit(app, `${base}/map.geojson`, mapCookie)).statusCode,
+    (await visitor.visit(app, `${base}/map.geojson`, mapCookie)).statusCode,
     200,
     'its data follows with the session it opened'
   )
   t.equal(await visitsOf(db, link.id), 2, 'another browser, another visit')
 
-  const list = await visit(app, `/s/${link.token}`)
+  const list = await visitor.visit(app, `/s/${link.token}`)
   t.equal(list.statusCode, 303, 'the link itself still leads to its album')
-  t.equal((await visit(app, `${base}/${photo}/thumb/tile`, cookiesFrom(list))).statusCode, 200, 'with a session')
-  t.equal((await visit(app, `${base}/${photo}/thumb/tile`)).statusCode, 404, 'image bytes still need a session')
+  t.equal(
+    (await visitor.visit(app, `${base}/${photo}/thumb/tile`, cookiesFrom(list))).statusCode,
+    200,
+    'with a session'
+  )
+  t.equal((await visitor.visit(app, `${base}/${photo}/thumb/tile`)).statusCode, 404, 'image bytes still need a session')
 })
 
 t.test("refusals at a deep link are the unknown link's page, and open nothing", async t => {
   const { app, db, clock } = await buildTestApp(t)
-  const album = await albumOfKind(db, 'state')
-  const [shown, hidden, archived] = await expectedUids(db, album)
-  await setFlag(db, hidden, 'private')
-  await setFlag(db, archived, 'archived')
-  const stranger = await photoOutside(db, album)
-  const live = await share(db, album, 'deep-refuse-live')
-  const expiring = await share(db, album, 'deep-refuse-expiring', new Date(clock.now.getTime() + HOUR).toISOString())
-  const deleted = await share(db, album, 'deep-refuse-deleted')
-  await db.deleteFrom('links').where('id', '=', deleted.id).execute()
-  clock.now = new Date(clock.now.getTime() + 2 * HOUR)
-  const reference = await unknownLinkBody(app)
+  const { album, shown, hidden, archived, stranger, live, expiring, deleted, refuse } = await refusalScene(
+    db,
+    clock,
+    'deep-refuse'
+  )
+  await refuse()
+  const reference = await visitor.unknownLinkBody(app)
   const at = (token: string, rest: string): string => `/s/${token}/${album.uid}${rest}`
   const cases: Array<[string, string]> = [
     ['photo of another album', at(live.token, `/${stranger}`)],
@@ -90,20 +85,20 @@ t.test("refusals at a deep link are the unknown link's page, and open nothing", 
     ['unknown album, map', `/s/${live.token}/aaaaaaaaaaaaaaaaa/map`]
   ]
   for (const [what, url] of cases) {
-    const res = await visit(app, url, '', freshClient())
+    const res = await visitor.visit(app, url, '', visitor.freshClient())
     t.equal(res.statusCode, 404, `${what}: 404`)
     t.equal(res.body, reference, `${what}: the unknown link's page, byte for byte`)
     t.notOk(res.headers['set-cookie'], `${what}: no session started`)
   }
-  t.equal(await visitsOf(db, live.id), 0, 'no visit counted for a refused photo')
+  t.equal(await visitsOf(db, live.id), 0, 'no visitor.visit counted for a refused photo')
 })
 
 t.test('a locked link asks for its password at a deep link and returns there', async t => {
   const ctx = await protectedLink(t)
-  const [photo] = await expectedUids(ctx.db, ctx.album)
+  const [photo] = await visitor.expectedUids(ctx.db, ctx.album)
   const wanted = [`${ctx.base}/${photo}`, `${ctx.base}/map?photo=${photo}`, `${ctx.base}/map`]
   for (const url of wanted) {
-    const form = await visit(ctx.app, url)
+    const form = await visitor.visit(ctx.app, url)
     t.equal(form.statusCode, 401, `${url.slice(ctx.base.length)}: the password form`)
     t.match(form.body, 'This shared album is protected')
     t.match(
@@ -112,10 +107,10 @@ t.test('a locked link asks for its password at a deep link and returns there', a
       'which remembers the page'
     )
     t.notOk(form.headers['set-cookie'], 'no session before the password')
-    const wrong = await unlock(ctx, '', 'not it', freshClient())
+    const wrong = await unlock(ctx, '', 'not it', visitor.freshClient())
     t.equal(wrong.statusCode, 401)
   }
-  const post = async (next: string, password = 'open sesame', client = freshClient()) =>
+  const post = async (next: string, password = 'open sesame', client = visitor.freshClient()) =>
     await ctx.app.inject({
       method: 'POST',
       url: `${ctx.base}/unlock`,
@@ -131,8 +126,8 @@ t.test('a locked link asks for its password at a deep link and returns there', a
   t.equal(right.statusCode, 303)
   t.equal(right.headers.location, `${ctx.base}/${photo}`, 'the right password returns to the photo')
   const cookie = cookiesFrom(right)
-  t.equal((await visit(ctx.app, `${ctx.base}/${photo}`, cookie)).statusCode, 200, 'which is open now')
-  t.equal((await visit(ctx.app, `${ctx.base}/${photo}/thumb/view`, cookie)).statusCode, 200, 'with its image')
+  t.equal((await visitor.visit(ctx.app, `${ctx.base}/${photo}`, cookie)).statusCode, 200, 'which is open now')
+  t.equal((await visitor.visit(ctx.app, `${ctx.base}/${photo}/thumb/view`, cookie)).statusCode, 200, 'with its image')
   t.equal(await visitsOf(ctx.db, ctx.link.id), 1, 'the unlock was the visit')
   t.equal(
     (await post(`${ctx.base}/map?photo=${photo}`)).headers.location,

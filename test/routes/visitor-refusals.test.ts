@@ -1,16 +1,7 @@
 import t from 'tap'
 import { buildTestApp } from '../helper.ts'
-import {
-  albumOfKind,
-  expectedUids,
-  freshClient,
-  openLink,
-  photoOutside,
-  setFlag,
-  share,
-  unknownLinkBody,
-  visit
-} from './visitor-helpers.ts'
+import * as visitor from './visitor-helpers.ts'
+import { refusalScene } from './refusal-scene.ts'
 
 const HOUR = 3600_000
 
@@ -20,30 +11,25 @@ const photoUrls = (token: string, album: string, photo: string): string[] =>
 
 t.test('every visitor route refuses a bad link or photo exactly like an unknown link', async t => {
   const { app, db, clock } = await buildTestApp(t)
-  const album = await albumOfKind(db, 'state')
-  const other = await albumOfKind(db, 'folder', 1)
-  const [shown, hidden, archived] = await expectedUids(db, album)
-  await setFlag(db, hidden, 'private')
-  await setFlag(db, archived, 'archived')
-  const stranger = await photoOutside(db, album)
-
-  const live = await share(db, album, 'refuse-live-0001')
-  const expiring = await share(db, album, 'refuse-expiring-0001', new Date(clock.now.getTime() + HOUR).toISOString())
-  const deleted = await share(db, album, 'refuse-deleted-0001')
-  const otherLink = await share(db, other, 'refuse-other-0001')
+  const { album, shown, hidden, archived, stranger, live, expiring, deleted, refuse } = await refusalScene(
+    db,
+    clock,
+    'refuse-0001'
+  )
+  const other = await visitor.albumOfKind(db, 'folder', 1)
+  const otherLink = await visitor.share(db, other, 'refuse-other-0001')
   let cookie = ''
-  for (const link of [live, expiring, deleted, otherLink]) cookie = await openLink(app, link.token, cookie)
+  for (const link of [live, expiring, deleted, otherLink]) cookie = await visitor.openLink(app, link.token, cookie)
 
   t.test('the live link works on every route (the refusals below are not trivial)', async t => {
     for (const url of [...albumUrls(live.token, album.uid), ...photoUrls(live.token, album.uid, shown)]) {
-      t.equal((await visit(app, url, cookie)).statusCode, 200, url)
+      t.equal((await visitor.visit(app, url, cookie)).statusCode, 200, url)
     }
   })
 
   t.test('refusals', async t => {
-    await db.deleteFrom('links').where('id', '=', deleted.id).execute()
-    clock.now = new Date(clock.now.getTime() + 2 * HOUR)
-    const reference = await unknownLinkBody(app)
+    await refuse()
+    const reference = await visitor.unknownLinkBody(app)
     t.match(reference, 'This link is not valid or has expired')
     const cases: Array<[string, string[]]> = [
       [
@@ -69,7 +55,7 @@ t.test('every visitor route refuses a bad link or photo exactly like an unknown 
     ]
     for (const [what, urls] of cases) {
       for (const url of urls) {
-        const res = await visit(app, url, cookie, freshClient())
+        const res = await visitor.visit(app, url, cookie, visitor.freshClient())
         t.equal(res.statusCode, 404, `${what}: ${url}`)
         t.match(res.headers['content-type'], /^text\/html/, `${what}: no image bytes`)
         t.notOk(res.headers['content-disposition'], `${what}: no attachment`)
@@ -79,22 +65,22 @@ t.test('every visitor route refuses a bad link or photo exactly like an unknown 
   })
 
   t.test('an album page never links to a hidden photo', async t => {
-    const page = await visit(app, `/s/${live.token}/${album.uid}`, cookie)
+    const page = await visitor.visit(app, `/s/${live.token}/${album.uid}`, cookie)
     for (const uid of [hidden, archived, stranger]) t.notMatch(page.body, uid)
   })
 })
 
 t.test('a link is refused the moment it expires, even with the page open', async t => {
   const { app, db, clock } = await buildTestApp(t)
-  const album = await albumOfKind(db, 'month')
-  const [photo] = await expectedUids(db, album)
+  const album = await visitor.albumOfKind(db, 'month')
+  const [photo] = await visitor.expectedUids(db, album)
   const expiresAt = new Date(clock.now.getTime() + HOUR)
-  const link = await share(db, album, 'expiring-while-open', expiresAt.toISOString())
-  const cookie = await openLink(app, link.token)
+  const link = await visitor.share(db, album, 'expiring-while-open', expiresAt.toISOString())
+  const cookie = await visitor.openLink(app, link.token)
   const thumb = `/s/${link.token}/${album.uid}/${photo}/thumb/tile`
   clock.now = new Date(expiresAt.getTime() - 1)
-  t.equal((await visit(app, thumb, cookie)).statusCode, 200, 'a millisecond before')
+  t.equal((await visitor.visit(app, thumb, cookie)).statusCode, 200, 'a millisecond before')
   clock.now = expiresAt
-  t.equal((await visit(app, thumb, cookie)).statusCode, 404, 'at the expiry time')
-  t.equal((await visit(app, `/s/${link.token}`, cookie)).statusCode, 404, 'and the link itself')
+  t.equal((await visitor.visit(app, thumb, cookie)).statusCode, 404, 'at the expiry time')
+  t.equal((await visitor.visit(app, `/s/${link.token}`, cookie)).statusCode, 404, 'and the link itself')
 })

@@ -7,9 +7,9 @@ import { albumPage, allAlbumPhotos, PAGE_SIZE } from '../../library/photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import { withCompanions } from '../../library/live-photos.ts'
 import { linksOfAlbum } from '../../sharing/links.ts'
-import { LIST_PATH } from './lists.ts'
 import { SelectionQuery, UidParams } from './params.ts'
 import { render } from '../../views/pages.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 export default async function albumRoutes(app: TypedApp): Promise<void> {
   app.get(
@@ -35,7 +35,7 @@ export default async function albumRoutes(app: TypedApp): Promise<void> {
         page,
         pages: Math.max(1, Math.ceil(summary.count / PAGE_SIZE)),
         linkCount: links.length,
-        listPath: LIST_PATH[album.kind],
+        listPath: ownerUrls.list(album.kind),
         ...selection
       })
     }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isOwner } from '../../plugins/owner-auth.ts'
 import { render } from '../../views/pages.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 const HERE = 'http://albumlink.invalid'
 
@@ -13,13 +14,13 @@ const HERE = 'http://albumlink.invalid'
  * by the browser, so it is refused too.
  */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/')) return '/albums'
+  if (typeof next !== 'string' || !next.startsWith('/')) return ownerUrls.albums
   try {
     const url = new URL(next, HERE)
     const path = url.pathname + url.search + url.hash
     if (url.origin === HERE && !/^[/\\]{2}/.test(path)) return path
   } catch {}
-  return '/albums'
+  return ownerUrls.albums
 }
 
 /**
@@ -32,7 +33,7 @@ export function guardOwnerScope(app: FastifyInstance): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (await isOwner(app, request)) return
     if (request.method === 'GET' || request.method === 'HEAD') {
-      return await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`)
+      return await reply.redirect(ownerUrls.login(request.url))
     }
     reply.code(401)
     return await render(reply, 'error', {

@@ -4,14 +4,15 @@ import { SelectionQuery } from './params.ts'
 import { selectionView } from './selection-view.ts'
 import { countProblems } from '../../library/problems.ts'
 import { render } from '../../views/pages.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 /**
  * All photos, newest first (a selection form, like an album's), and the Archive (the only place archived photos show).
  */
 export default async function libraryRoutes(app: TypedApp): Promise<void> {
   for (const [path, archived, title] of [
-    ['/photos', false, 'Photos'],
-    ['/archive', true, 'Archive']
+    [ownerUrls.photos, false, 'Photos'],
+    [ownerUrls.archive, true, 'Archive']
   ] as const) {
     app.get(path, { schema: { querystring: SelectionQuery } }, async (request, reply) => {
       const page = request.query.page

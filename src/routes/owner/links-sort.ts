@@ -7,6 +7,7 @@ import {
   type SortColumn,
   type SortOrder
 } from '../../sharing/overview.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 const COLUMNS = Object.keys(SORT_COLUMNS) as SortColumn[]
 
@@ -43,7 +44,7 @@ export function sortHeaders(filter: OverviewFilter, sort: OverviewSort): Record<
     params.set('sort', column)
     params.set('order', order)
     headers[column] = {
-      href: `/links?${params.toString()}`,
+      href: ownerUrls.links(params),
       ariaSort: current ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none',
       hint: order === 'asc' ? 'sort ascending' : 'sort descending'
     }

@@ -12,6 +12,7 @@ import { findAlbumsById } from '../../library/albums/albums.ts'
 import { CsrfBody } from './params.ts'
 import { render } from '../../views/pages.ts'
 import { SortQuery, sortHeaders, sortOf } from './links-sort.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 const OverviewQuery = Type.Object({
   kind: Type.Optional(Type.Union([Type.Literal(''), ...ALBUM_KINDS.map(k => Type.Literal(k))])),
@@ -62,13 +63,13 @@ export default async function linksRoutes(app: TypedApp): Promise<void> {
     if (!link) throw notFound()
     const expiry = parseExpiry(request.body.expires, undefined, link.expires_at, app.now())
     if (expiry.ok) await updateLink(app.db, link.album_id, link.id, { token: link.token, expires_at: expiry.expiresAt })
-    return await reply.redirect('/links', 303)
+    return await reply.redirect(ownerUrls.links(), 303)
   })
 
   app.post('/links/:id/delete', { schema: { params: IdParams, body: CsrfBody } }, async (request, reply) => {
     const link = await findLinkById(app.db, request.params.id)
     if (!link) throw notFound()
     await deleteLink(app.db, link.album_id, link.id)
-    return await reply.redirect('/links', 303)
+    return await reply.redirect(ownerUrls.links(), 303)
   })
 }

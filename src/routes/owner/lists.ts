@@ -4,9 +4,10 @@ import { listAlbums } from '../../library/albums/albums.ts'
 import { summarizeAll } from '../../library/albums/summaries.ts'
 import { sharedAlbumIds } from '../../sharing/links.ts'
 import { render } from '../../views/pages.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
+/** A list page of one album kind, at `ownerUrls.list(kind)`. */
 interface ListPage {
-  path: string
   kind: AlbumKind
   title: string
   empty: string
@@ -15,48 +16,38 @@ interface ListPage {
 
 export const LIST_PAGES: ListPage[] = [
   {
-    path: '/albums',
     kind: 'album',
     title: 'Albums',
     empty: 'No albums yet. Create one with the button above, then add photos to it.'
   },
   {
-    path: '/moments',
     kind: 'moment',
     title: 'Moments',
     empty:
       'No moments yet. Moments appear when at least three photos were taken within a day of each other in one country.'
   },
   {
-    path: '/calendar',
     kind: 'month',
     title: 'Calendar',
     empty: 'No dated photos yet. Add photos to the originals folder and rescan.',
     groupBy: a => a.filter.slice(0, 4)
   },
   {
-    path: '/states',
     kind: 'state',
     title: 'States',
     empty: 'No located photos yet. Photos with GPS coordinates are grouped by region here.',
     groupBy: a => a.description || 'Unknown country'
   },
   {
-    path: '/folders',
     kind: 'folder',
     title: 'Folders',
     empty: 'No folders yet. Point ALBUMLINK_ORIGINALS at a folder of photos and rescan.'
   }
 ]
 
-export const LIST_PATH: Record<AlbumKind, string> = Object.fromEntries(LIST_PAGES.map(p => [p.kind, p.path])) as Record<
-  AlbumKind,
-  string
->
-
 export default async function listRoutes(app: TypedApp): Promise<void> {
   for (const page of LIST_PAGES) {
-    app.get(page.path, async (_request, reply) => {
+    app.get(ownerUrls.list(page.kind), async (_request, reply) => {
       const [albums, shared] = await Promise.all([listAlbums(app.db, page.kind), sharedAlbumIds(app.db)])
       const cards = (await summarizeAll(app.db, albums, 'owner')).map(a => ({ ...a, shared: shared.has(a.id) }))
       const groups = new Map<string, typeof cards>()

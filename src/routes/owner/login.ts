@@ -6,6 +6,7 @@ import { checkOwnerPassword, endOwnerSessions, ownerSessionTag } from '../../lib
 import { isOwner } from '../../plugins/owner-auth.ts'
 import { safeNext } from './guard.ts'
 import { render, renderToString } from '../../views/pages.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 const LoginBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
@@ -39,7 +40,10 @@ export default async function loginRoutes(app: TypedApp): Promise<void> {
       .send(await busyPage)
   }
 
-  app.get('/', async (request, reply) => await reply.redirect((await isOwner(app, request)) ? '/albums' : '/login'))
+  app.get(
+    '/',
+    async (request, reply) => await reply.redirect((await isOwner(app, request)) ? ownerUrls.albums : ownerUrls.login())
+  )
 
   app.get('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
     if (await isOwner(app, request)) return await reply.redirect(safeNext(request.query.next))
@@ -80,6 +84,6 @@ export default async function loginRoutes(app: TypedApp): Promise<void> {
   app.post('/logout', { preValidation: app.csrfProtection }, async (request, reply) => {
     if (await isOwner(app, request)) await endOwnerSessions(app.db)
     request.session.delete()
-    return await reply.redirect('/login', 303)
+    return await reply.redirect(ownerUrls.login(), 303)
   })
 }

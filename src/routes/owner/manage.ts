@@ -15,8 +15,8 @@ import {
 import { libraryPage, PAGE_SIZE, countPhotos } from '../../library/photos.ts'
 import { CsrfBody, PageQuery, Uid, UidParams } from './params.ts'
 import { render } from '../../views/pages.ts'
-import { doneUrl } from './selection.ts'
 import { uidList } from '../media/selection.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 const AlbumBody = Type.Composite([
   CsrfBody,
@@ -59,7 +59,7 @@ export default async function manageRoutes(app: TypedApp): Promise<void> {
     const fields = { title: request.body.title.trim(), description: request.body.description.trim() }
     if (!fields.title) return await form(reply, null, fields, 'Give the album a title.')
     const album = await createAlbum(app.db, fields)
-    return await reply.redirect(`/albums/${album.uid}`, 303)
+    return await reply.redirect(ownerUrls.album(album.uid), 303)
   })
 
   app.get('/albums/:uid/edit', { schema: { params: UidParams } }, async (request, reply) => {
@@ -72,7 +72,7 @@ export default async function manageRoutes(app: TypedApp): Promise<void> {
     const fields = { title: request.body.title.trim(), description: request.body.description.trim() }
     if (!fields.title) return await form(reply, album, fields, 'Give the album a title.')
     await updateAlbum(app.db, album.id, fields)
-    return await reply.redirect(`/albums/${album.uid}`, 303)
+    return await reply.redirect(ownerUrls.album(album.uid), 303)
   })
 
   app.get('/albums/:uid/delete', { schema: { params: UidParams } }, async (request, reply) => {
@@ -83,7 +83,7 @@ export default async function manageRoutes(app: TypedApp): Promise<void> {
   app.post('/albums/:uid/delete', { schema: { params: UidParams, body: CsrfBody } }, async (request, reply) => {
     const album = await manualAlbum(request.params.uid)
     await deleteAlbum(app.db, album.id)
-    return await reply.redirect('/albums', 303)
+    return await reply.redirect(ownerUrls.albums, 303)
   })
 
   app.get('/albums/:uid/add', { schema: { params: UidParams, querystring: PageQuery } }, async (request, reply) => {
@@ -108,7 +108,7 @@ export default async function manageRoutes(app: TypedApp): Promise<void> {
       const album = await manualAlbum(request.params.uid)
       const n = await act(album.id, uidList(request.body.photos))
       return await reply.redirect(
-        done ? doneUrl(`/albums/${album.uid}`, request.body.page, done, n) : `/albums/${album.uid}`,
+        done ? ownerUrls.done(ownerUrls.album(album.uid), request.body.page, done, n) : ownerUrls.album(album.uid),
         303
       )
     })

@@ -6,6 +6,7 @@ import { allAlbumPhotos } from '../../library/photos.ts'
 import type { PhotoUrls } from '../../library/map-features.ts'
 import { sendMapData, sendMapPage } from '../media/send-map.ts'
 import { UidParams } from './params.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200 })) })
 
@@ -15,8 +16,8 @@ const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200
  */
 export default async function ownerMapRoutes(app: TypedApp): Promise<void> {
   const urlsOf = (albumUid: string): PhotoUrls => ({
-    thumb: uid => `/media/thumb/${uid}/tile`,
-    page: uid => `/photos/${uid}?album=${albumUid}`
+    thumb: uid => ownerUrls.thumb(uid, 'tile'),
+    page: uid => ownerUrls.photo(uid, albumUid)
   })
 
   app.get(
@@ -34,8 +35,8 @@ export default async function ownerMapRoutes(app: TypedApp): Promise<void> {
         urlsOf(album.uid),
         {
           title: album.title,
-          back: `/albums/${album.uid}`,
-          dataUrl: `/albums/${album.uid}/map.geojson`,
+          back: ownerUrls.album(album.uid),
+          dataUrl: ownerUrls.album(album.uid, 'map.geojson'),
           focus: request.query.photo,
           visitor: false
         }

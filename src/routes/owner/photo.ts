@@ -4,10 +4,10 @@ import { notFound } from '../../plugins/errors.ts'
 import { Type } from '@sinclair/typebox'
 import { findAlbum } from '../../library/albums/albums.ts'
 import { findPhoto, neighbours, photoInAlbum, setArchived, setPrivate, type Neighbours } from '../../library/photos.ts'
-import { LIST_PATH } from './lists.ts'
 import { playbackOf } from '../../library/media/playback.ts'
 import { CsrfBody, Uid, UidParams } from './params.ts'
 import { render } from '../../views/pages.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 const PhotoQuery = Type.Object({ album: Type.Optional(Uid) })
 const ToggleBody = Type.Composite([
@@ -38,7 +38,7 @@ export default async function photoRoutes(app: TypedApp): Promise<void> {
         photo,
         album: album ?? null,
         around,
-        listPath: album ? LIST_PATH[album.kind] : undefined
+        listPath: album ? ownerUrls.list(album.kind) : undefined
       })
     }
   )
@@ -51,8 +51,7 @@ export default async function photoRoutes(app: TypedApp): Promise<void> {
       },
       async (request, reply) => {
         if (!(await apply(app.db, request.params.uid, request.body.value === '1'))) throw notFound()
-        const album = request.body.album ? `?album=${request.body.album}` : ''
-        return await reply.redirect(`/photos/${request.params.uid}${album}`, 303)
+        return await reply.redirect(ownerUrls.photo(request.params.uid, request.body.album), 303)
       }
     )
   }

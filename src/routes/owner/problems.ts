@@ -3,13 +3,14 @@ import { listProblems } from '../../library/problems.ts'
 import { indexThenRender } from '../../library/library-jobs.ts'
 import { CsrfBody } from './params.ts'
 import { render } from '../../views/pages.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 /** Files that could not be read, and why; the Rescan button (new files also show up by themselves within a minute). */
 export default async function problemRoutes(app: TypedApp): Promise<void> {
   app.get('/library/problems', async (_request, reply) => {
     return await render(reply, 'pages/owner/problems', {
       title: 'Problems',
-      path: '/photos',
+      path: ownerUrls.photos,
       problems: await listProblems(app.db),
       indexing: app.indexState.running,
       renditions: app.indexState.renditions
@@ -24,6 +25,6 @@ export default async function problemRoutes(app: TypedApp): Promise<void> {
     }).catch(err => {
       app.log.error({ err }, 'rescan failed')
     })
-    return await reply.redirect('/library/problems', 303)
+    return await reply.redirect(ownerUrls.problems, 303)
   })
 }

@@ -9,6 +9,7 @@ import { withCompanions } from '../../library/live-photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import { selectionTitle, uidList } from '../media/selection.ts'
 import { CsrfBody, Uid, UidParams } from './params.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 /** A grid's form: repeated `photos`, the page to come back to, and for "add" the manual album to add to. */
 const SelectionBody = Type.Composite([
@@ -25,10 +26,6 @@ interface SelectionRequest {
   params: unknown
   body: Static<typeof SelectionBody>
 }
-
-/** After an action: back to the same page of the grid, saying what was done (`done`, `n`, `to`). */
-export const doneUrl = (path: string, page: number, done: string, n: number, to?: string): string =>
-  `${path}?${new URLSearchParams({ ...(page > 1 ? { page: String(page) } : {}), done, n: String(n), ...(to ? { to } : {}) })}`
 
 /** Where a selection was made: the grid's page, the zip's name, and the selected photos it really shows. */
 interface Scope {
@@ -50,13 +47,13 @@ export default async function selectionRoutes(app: TypedApp): Promise<void> {
     const album = uid ? await findAlbum(app.db, uid) : undefined
     if (!album) throw notFound()
     return {
-      path: `/albums/${album.uid}`,
+      path: ownerUrls.album(album.uid),
       title: album.title,
       photos: await selectedAlbumPhotos(app.db, album, 'owner', uids)
     }
   }
   const libraryScope = async (_params: Params, uids: string[]): Promise<Scope> => ({
-    path: '/photos',
+    path: ownerUrls.photos,
     title: 'Photos',
     photos: await selectedLibraryPhotos(app.db, uids)
   })
@@ -72,7 +69,7 @@ export default async function selectionRoutes(app: TypedApp): Promise<void> {
     /** The owner's zip includes private photos, like the whole album's: it is their library. */
     app.post(`${prefix}/selection/download`, { schema, exposeHeadRoute: false }, async (request, reply) => {
       const { path, title, photos } = await selected(request)
-      if (photos.length === 0) return await reply.redirect(doneUrl(path, request.body.page, 'none', 0), 303)
+      if (photos.length === 0) return await reply.redirect(ownerUrls.done(path, request.body.page, 'none', 0), 303)
       return await sendZip(
         reply,
         request,
@@ -91,7 +88,7 @@ export default async function selectionRoutes(app: TypedApp): Promise<void> {
         target.id,
         photos.map(p => p.uid)
       )
-      return await reply.redirect(doneUrl(path, request.body.page, 'added', added, target.uid), 303)
+      return await reply.redirect(ownerUrls.done(path, request.body.page, 'added', added, target.uid), 303)
     })
 
     app.post(`${prefix}/selection/private`, { schema }, async (request, reply) => {
@@ -101,7 +98,7 @@ export default async function selectionRoutes(app: TypedApp): Promise<void> {
         photos.filter(p => !p.private).map(p => p.uid),
         true
       )
-      return await reply.redirect(doneUrl(path, request.body.page, 'private', changed), 303)
+      return await reply.redirect(ownerUrls.done(path, request.body.page, 'private', changed), 303)
     })
   }
 }

@@ -13,9 +13,9 @@ import { shareOriginWarning } from '../../sharing/share-origin.ts'
 import { passwordChange } from '../../sharing/link-password.ts'
 import { qrSvg } from '../../sharing/qr-code.ts'
 import { parseVisitLimit } from '../../sharing/visit-limit.ts'
-import { LIST_PATH } from './lists.ts'
 import { CsrfBody, Uid } from './params.ts'
 import { render } from '../../views/pages.ts'
+import { ownerUrls } from '../../views/urls.ts'
 
 const AlbumParams = Type.Object({ uid: Uid })
 const LinkParams = Type.Object({ uid: Uid, id: Type.Integer({ minimum: 1 }) })
@@ -82,7 +82,7 @@ export default async function shareRoutes(app: TypedApp): Promise<void> {
       originWarning: shareOriginWarning(base, app.config.publicUrl, app.config.host),
       open: error?.linkId ?? open,
       error: error ?? null,
-      listPath: LIST_PATH[album.kind]
+      listPath: ownerUrls.list(album.kind)
     })
   }
 
@@ -99,7 +99,7 @@ export default async function shareRoutes(app: TypedApp): Promise<void> {
   app.post('/albums/:uid/links', { schema: { params: AlbumParams, body: CsrfBody } }, async (request, reply) => {
     const album = await albumOr404(request.params.uid)
     const link = await createLink(app.db, album.id, request.session.get('owner') ?? 'owner', undefined, app.now())
-    return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
+    return await reply.redirect(ownerUrls.shareDialog(album.uid, link.id), 303)
   })
 
   app.post('/albums/:uid/links/:id', { schema: { params: LinkParams, body: SaveBody } }, async (request, reply) => {
@@ -136,7 +136,7 @@ export default async function shareRoutes(app: TypedApp): Promise<void> {
       },
       app.now()
     )
-    return await reply.redirect(`/albums/${album.uid}/share?open=${link.id}#link-${link.id}`, 303)
+    return await reply.redirect(ownerUrls.shareDialog(album.uid, link.id), 303)
   })
 
   app.get('/albums/:uid/links/:id/delete', { schema: { params: LinkParams } }, async (request, reply) => {
@@ -149,7 +149,7 @@ export default async function shareRoutes(app: TypedApp): Promise<void> {
       title: 'Delete link',
       album,
       row,
-      listPath: LIST_PATH[album.kind]
+      listPath: ownerUrls.list(album.kind)
     })
   })
 
@@ -159,7 +159,7 @@ export default async function shareRoutes(app: TypedApp): Promise<void> {
     async (request, reply) => {
       const album = await albumOr404(request.params.uid)
       if (!(await deleteLink(app.db, album.id, request.params.id))) throw notFound()
-      return await reply.redirect(`/albums/${album.uid}/share`, 303)
+      return await reply.redirect(ownerUrls.shareDialog(album.uid), 303)
     }
   )
 }

@@ -1,6 +1,7 @@
 import type { TypedApp } from '../../types.ts'
 import { endVisitorSession } from '../../sharing/ended-sessions.ts'
 import { render } from '../../views/pages.ts'
+import { visitorUrls } from '../../views/urls.ts'
 
 /**
  * The power icon ends the visitor session on the server: its id is recorded
@@ -16,7 +17,7 @@ export default async function logoutRoutes(app: TypedApp): Promise<void> {
       await endVisitorSession(app.db, sid, request.visitor.get('iat') ?? app.now().getTime(), app.now())
     }
     request.visitor.delete()
-    return await reply.redirect('/s/goodbye', 303)
+    return await reply.redirect(visitorUrls.goodbye, 303)
   })
 
   // "goodbye" is shorter than any secret (8 characters at least), so it can never shadow a link.

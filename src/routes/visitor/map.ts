@@ -6,12 +6,13 @@ import { sendMapData, sendMapPage } from '../media/send-map.ts'
 import { AlbumParams } from './params.ts'
 import { renderPasswordPage } from './unlock.ts'
 import { admitShare } from './admit.ts'
+import { visitorUrls } from '../../views/urls.ts'
 
 const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200 })) })
 
 const urlsUnder = (base: string): PhotoUrls => ({
-  thumb: uid => `${base}/${uid}/thumb/tile`,
-  page: uid => `${base}/${uid}`
+  thumb: uid => visitorUrls.thumb(base, uid, 'tile'),
+  page: uid => visitorUrls.photo(base, uid)
 })
 
 /**
@@ -31,7 +32,7 @@ export default async function mapRoutes(app: TypedApp): Promise<void> {
       const { album, base } = share
       const focus = request.query.photo
       if (share.locked) {
-        return await renderPasswordPage(reply, share, null, `${base}/map${focus ? `?photo=${focus}` : ''}`)
+        return await renderPasswordPage(reply, share, null, visitorUrls.map(base, focus))
       }
       await admitShare(app, request)
       return await sendMapPage(
@@ -43,7 +44,7 @@ export default async function mapRoutes(app: TypedApp): Promise<void> {
           title: album.title,
           back: base,
           base,
-          dataUrl: `${base}/map.geojson`,
+          dataUrl: visitorUrls.albumPart(base, 'map.geojson'),
           focus,
           visitor: true
         }

@@ -20,6 +20,7 @@ import { renderPasswordPage } from './unlock.ts'
 import { admit, admitShare } from './admit.ts'
 import { AlbumParams, TokenParams } from './params.ts'
 import { render, renderToString } from '../../views/pages.ts'
+import { visitorUrls } from '../../views/urls.ts'
 
 type AlbumCard = Album & { summary: AlbumSummary; locked?: boolean }
 
@@ -72,7 +73,7 @@ export default async function openRoutes(app: TypedApp, { limiter }: { limiter: 
     )
     const shared = visible.filter(s => locked.has(s.link.id) || admitted.has(s.link.id))
     if (shared.length === 0) return await sendInvalidLink(reply)
-    if (shared.length === 1) return await reply.redirect(`/s/${token}/${shared[0].album.uid}`, 303)
+    if (shared.length === 1) return await reply.redirect(visitorUrls.album(token, shared[0].album.uid), 303)
     const summarized = await cardsOf(token, shared)
     const cards = summarized.map((card, i) =>
       locked.has(shared[i].link.id)
@@ -80,7 +81,8 @@ export default async function openRoutes(app: TypedApp, { limiter }: { limiter: 
         : card
     )
     const preview = listPreview(
-      `${shareBase(request, app.config.publicUrl)}/s/${token}`,
+      shareBase(request, app.config.publicUrl),
+      token,
       summarized.map((card, i) => ({
         uid: card.uid,
         title: card.title,
@@ -101,7 +103,7 @@ export default async function openRoutes(app: TypedApp, { limiter }: { limiter: 
       const { share } = request
       const { page, select } = request.query
       if (share.locked) {
-        return await renderPasswordPage(reply, share, null, page > 1 ? `${share.base}?page=${page}` : share.base)
+        return await renderPasswordPage(reply, share, null, visitorUrls.page(share.base, page))
       }
       await admitShare(app, request)
       // The link preview's absolute URLs start with the public URL, else this request's origin: part of the key.

@@ -10,6 +10,7 @@ import { ReadCache } from '../../db/read-cache.ts'
 import { render } from '../../views/pages.ts'
 import { renderPasswordPage } from './unlock.ts'
 import { admitShare } from './admit.ts'
+import { visitorUrls } from '../../views/urls.ts'
 
 interface PhotoFacts {
   photo: Photo
@@ -39,7 +40,9 @@ export default async function photoRoutes(app: TypedApp): Promise<void> {
     async (request, reply) => {
       const { share } = request
       const { album, link, base } = share
-      if (share.locked) return await renderPasswordPage(reply, share, null, `${base}/${request.params.photo}`)
+      if (share.locked) {
+        return await renderPasswordPage(reply, share, null, visitorUrls.photo(base, request.params.photo))
+      }
       const found = await factsOf(album, request.params.photo)
       if (!found) throw notFound()
       const { photo, clip, around } = found

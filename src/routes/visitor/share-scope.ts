@@ -10,6 +10,7 @@ import { isUnlocked } from '../../sharing/unlocks.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
 import { render } from '../../views/pages.ts'
 import { limitReached } from '../../sharing/visit-limit.ts'
+import { visitorUrls } from '../../views/urls.ts'
 
 /**
  * - `open`: the album page and the password form's post: they need no
@@ -79,7 +80,7 @@ function shareResolver(app: FastifyInstance, limiter: MissLimiter): ResolveShare
     if (needsSession && link.maxVisits !== null && !link.admitted) throw notFound()
     if (mode === 'download' && !link.allowDownloads) throw notFound()
     if (mode === 'preview' && link.protected) throw notFound()
-    return { token, ref, base: `/s/${token}/${ref}`, album: grant.album, link, locked }
+    return { token, ref, base: visitorUrls.album(token, ref), album: grant.album, link, locked }
   }
 }
 
