@@ -200,7 +200,7 @@ async function indexVideo(
   if (await unchangedContent(context, file, existing, hash)) return 'unchanged'
   try {
     if (context.toolsProblem) throw new Error(context.toolsProblem)
-    const fields = await readVideo(file, context.tools, context.storage, hash)
+    const fields = await readVideo(file, context.tools, context.storage, hash, mime)
     await savePhoto(context.db, file, existing, { ...fields, hash, mime, error: null })
     return 'processed'
   } catch (err) {
