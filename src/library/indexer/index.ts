@@ -9,6 +9,7 @@ import { kindOfMime } from '../media/formats.ts'
 import { scanOriginals, type ScannedFile } from './scan.ts'
 import { thumbnailsExist } from './thumbnails.ts'
 import { unloadPlaces } from './places.ts'
+import { unloadHeif } from '../media/heic.ts'
 import { hashFile, readContent, unknownContent, type FileContent } from './content.ts'
 import { describeImageError, readImage, type PhotoFields } from './read-image.ts'
 import { describeVideoError, readVideo } from './read-video.ts'
@@ -94,6 +95,7 @@ export async function runIndex(db: Kysely<DB>, options: IndexOptions): Promise<I
     await syncDerivedAlbums(db)
   }
   unloadPlaces()
+  unloadHeif()
   stats.ms = Date.now() - started
   return stats
 }
@@ -200,7 +202,7 @@ async function indexVideo(
   if (await unchangedContent(context, file, existing, hash)) return 'unchanged'
   try {
     if (context.toolsProblem) throw new Error(context.toolsProblem)
-    const fields = await readVideo(file, context.tools, context.storage, hash)
+    const fields = await readVideo(file, context.tools, context.storage, hash, mime)
     await savePhoto(context.db, file, existing, { ...fields, hash, mime, error: null })
     return 'processed'
   } catch (err) {

@@ -11,9 +11,10 @@ export async function readVideo(
   file: ScannedFile,
   tools: ToolPaths,
   storage: Storage,
-  hash: string
+  hash: string,
+  mime: string
 ): Promise<PhotoFields> {
-  const probing = probeVideo(tools.ffprobe, file.abs)
+  const probing = probeVideo(tools.ffprobe, file.abs, mime)
   const [info] = await Promise.all([
     probing,
     writePosterThumbnails(tools.ffmpeg, file.abs, storage, hash).catch(async (err: unknown) => {

@@ -22,6 +22,26 @@ let decodeAll: DecodeAll | null = null
 let queue: Promise<unknown> = Promise.resolve()
 
 /**
+ * A libheif instance of our own (heic-decode's default one lives as long as
+ * the process): its WebAssembly memory grows to the largest image decoded
+ * and never shrinks, and every later ffmpeg or ffprobe start has to copy the
+ * page tables of that memory. `unloadHeif` lets it go after an indexing run.
+ */
+function loadDecoder(): DecodeAll {
+  const require = createRequire(import.meta.url)
+  const newLibheif = require('libheif-js/libheif-wasm/libheif-bundle.js') as () => unknown
+  const decoders = require('heic-decode/lib.js') as (libheif: unknown) => { all: DecodeAll }
+  return decoders(newLibheif()).all
+}
+
+/** Drops the decoder and its memory, once the decodes queued so far have finished. */
+export function unloadHeif(): void {
+  queue = queue.then(() => {
+    decodeAll = null
+  })
+}
+
+/**
  * HEVC-coded HEIF (iPhone photos) through libheif compiled to WebAssembly:
  * sharp's prebuilt libvips has no HEVC decoder. One file at a time (the
  * WebAssembly heap grows with the largest image and never shrinks), primary
@@ -35,7 +55,7 @@ export async function decodeHeif(buffer: Buffer): Promise<RawImage> {
 }
 
 async function decodeNow(buffer: Buffer): Promise<RawImage> {
-  decodeAll ??= (createRequire(import.meta.url)('heic-decode') as { all: DecodeAll }).all
+  decodeAll ??= loadDecoder()
   let images: Awaited<ReturnType<DecodeAll>>
   try {
     images = await decodeAll({ buffer: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) })

@@ -1,3 +1,4 @@
+import { mimeFromName } from './formats.ts'
 import { runTool, ToolError } from './tools.ts'
 
 export interface VideoInfo {
@@ -34,20 +35,26 @@ interface ProbeOutput {
 
 const PROBE_TIMEOUT_MS = 30_000
 const NO_VIDEO = 'not a playable video: it has no video stream'
+/** MP4, MOV, M4V, 3GP: ISO base media, whose header (`moov`) states every track's codec, size and duration. */
+const ISO_MEDIA = new Set(['video/mp4', 'video/quicktime', 'video/3gpp', 'video/3gpp2'])
 
 /**
  * ffprobe's view of a video file: size (upright), duration, codecs, date,
  * place. First from the container's header alone (no frames decoded: half
- * the time for a phone's MP4/MOV); only a file whose header leaves the
- * picture size open is probed again the long way.
+ * the time for a phone's MP4/MOV; an ISO file's header is read without
+ * ffprobe's stream search at all, a third of that again); only a file whose
+ * header leaves the picture size or the duration open is probed again the
+ * long way. `mime` is the file's type by content (by name when not given).
  */
-export async function probeVideo(ffprobe: string, file: string): Promise<VideoInfo> {
+export async function probeVideo(ffprobe: string, file: string, mime = mimeFromName(file) ?? ''): Promise<VideoInfo> {
+  const header = ['-analyzeduration', '0', ...(ISO_MEDIA.has(mime) ? ['-nofind_stream_info'] : [])]
   try {
-    return videoInfo(await runProbe(ffprobe, file, ['-analyzeduration', '0']))
+    const info = videoInfo(await runProbe(ffprobe, file, header))
+    if (info.duration > 0) return info
   } catch (err) {
     if (!(err instanceof ToolError) || !err.message.startsWith(NO_VIDEO)) throw err
-    return videoInfo(await runProbe(ffprobe, file, []))
   }
+  return videoInfo(await runProbe(ffprobe, file, []))
 }
 
 async function runProbe(ffprobe: string, file: string, options: string[]): Promise<ProbeOutput> {
@@ -73,7 +80,10 @@ export function videoInfo(probe: ProbeOutput): VideoInfo {
     Math.abs(Number(video.tags?.rotate ?? video.side_data_list?.find(d => d.rotation !== undefined)?.rotation ?? 0)) %
     180
   const [width, height] = rotation === 90 ? [video.height, video.width] : [video.width, video.height]
-  const duration = Number(probe.format?.duration ?? video.duration ?? 0)
+  // Without the stream search, ffprobe leaves the format's duration out: the longest track's is the file's.
+  const duration = Number(
+    probe.format?.duration ?? Math.max(0, ...streams.map(s => Number(s.duration)).filter(isFinite))
+  )
   const when = appleDate(tags['com.apple.quicktime.creationdate']) ?? utcDate(tags.creation_time)
   const place = iso6709(tags['com.apple.quicktime.location.iso6709'] ?? tags.location ?? tags['location-eng'])
   const make = tags['com.apple.quicktime.make'] ?? tags.make
