@@ -96,14 +96,15 @@ export function sqliteChangeSignal(sqlite: Database.Database): ChangeSignal {
   }
 }
 
-/** PostgreSQL: this instance's writes, and the shared version row that every instance's writes bump. */
-export function postgresChangeSignal(): ChangeSignal {
+/**
+ * PostgreSQL: this instance's writes, and the shared version row that every instance's writes bump (`read`, one
+ * round trip, at most once per request).
+ */
+export function postgresChangeSignal(read: () => Promise<number>): ChangeSignal {
   const counter = new WriteCounter()
   return {
     plugin: counter,
     register: db => {
-      const read = async (): Promise<number> =>
-        (await db.selectFrom('change_version').select('value').where('id', '=', 1).executeTakeFirstOrThrow()).value
       sources.set(db, {
         version: async () => {
           const memo = requestMemo.getStore()
