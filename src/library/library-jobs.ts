@@ -20,6 +20,9 @@ export interface JobHooks {
   onlyIfChanged?: boolean
 }
 
+/** A job on the library: indexing, making renditions, or both in a row. */
+type LibraryJob<Result> = (db: Kysely<DB>, config: Config, state: IndexState, hooks?: JobHooks) => Promise<Result>
+
 export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) =>
   toolPaths({ ffmpeg: config.ffmpeg, ffprobe: config.ffprobe })
 
@@ -27,13 +30,8 @@ export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) =>
  * One indexing run: new, changed and removed files. Skipped (undefined) when one is going on here or on another
  * instance of the same database.
  */
-export async function indexLibrary(
-  db: Kysely<DB>,
-  config: Config,
-  state: IndexState,
-  hooks: JobHooks = {}
-): Promise<IndexStats | undefined> {
-  return await state.track(
+export const indexLibrary: LibraryJob<IndexStats | undefined> = async (db, config, state, hooks = {}) =>
+  await state.track(
     async () =>
       await withJobLock(
         db,
@@ -48,19 +46,13 @@ export async function indexLibrary(
           })
       )
   )
-}
 
 /**
  * Makes the missing browser-playable copies, one at a time (each ffmpeg uses
  * two threads), newest videos first, on one instance at a time. Progress is
  * in state.renditions.
  */
-export async function makeRenditions(
-  db: Kysely<DB>,
-  config: Config,
-  state: IndexState,
-  hooks: JobHooks = {}
-): Promise<void> {
+export const makeRenditions: LibraryJob<void> = async (db, config, state, hooks = {}) => {
   if (state.renditions.running) return
   const tools = configuredTools(config)
   if (await toolsProblem(tools)) return
@@ -89,12 +81,7 @@ export async function makeRenditions(
 }
 
 /** Index, then make renditions in the background. */
-export async function indexThenRender(
-  db: Kysely<DB>,
-  config: Config,
-  state: IndexState,
-  hooks: JobHooks = {}
-): Promise<IndexStats | undefined> {
+export const indexThenRender: LibraryJob<IndexStats | undefined> = async (db, config, state, hooks = {}) => {
   const stats = await indexLibrary(db, config, state, hooks)
   makeRenditions(db, config, state, hooks).catch(err =>
     hooks.log?.(`Making playable copies failed: ${(err as Error).message}`)

@@ -114,71 +114,56 @@ export async function neighbours(
 ): Promise<Neighbours> {
   const takenAt = photo.taken_at ?? ''
   const base = albumPhotosQuery(db, album, audience)
+  /** Photos on one side of this one in date order (ties broken by id). */
+  const beyond = (side: '<' | '>') =>
+    base.where(eb =>
+      eb.or([
+        eb('photos.taken_at', side, takenAt),
+        eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', side, photo.id)])
+      ])
+    )
+  const nearest = async (side: '<' | '>') => {
+    const direction = side === '<' ? 'desc' : 'asc'
+    const row = await beyond(side)
+      .select('photos.uid')
+      .orderBy('photos.taken_at', direction)
+      .orderBy('photos.id', direction)
+      .limit(1)
+      .executeTakeFirst()
+    return row?.uid ?? null
+  }
   const [previous, next, before] = await Promise.all([
-    base
-      .select('photos.uid')
-      .where(eb =>
-        eb.or([
-          eb('photos.taken_at', '<', takenAt),
-          eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '<', photo.id)])
-        ])
-      )
-      .orderBy('photos.taken_at', 'desc')
-      .orderBy('photos.id', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
-    base
-      .select('photos.uid')
-      .where(eb =>
-        eb.or([
-          eb('photos.taken_at', '>', takenAt),
-          eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '>', photo.id)])
-        ])
-      )
-      .orderBy('photos.taken_at', 'asc')
-      .orderBy('photos.id', 'asc')
-      .limit(1)
-      .executeTakeFirst(),
-    base
+    nearest('<'),
+    nearest('>'),
+    beyond('<')
       .select(eb => eb.fn.countAll<number>().as('n'))
-      .where(eb =>
-        eb.or([
-          eb('photos.taken_at', '<', takenAt),
-          eb.and([eb('photos.taken_at', '=', takenAt), eb('photos.id', '<', photo.id)])
-        ])
-      )
       .executeTakeFirstOrThrow()
   ])
-  return { previous: previous?.uid ?? null, next: next?.uid ?? null, position: Number(before.n) + 1 }
+  return { previous, next, position: Number(before.n) + 1 }
 }
 
-export async function setPrivate(db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {
-  const result = await db
-    .updateTable('photos')
-    .set({ private: value ? 1 : 0 })
-    .where('uid', '=', uid)
-    .executeTakeFirst()
-  return result.numUpdatedRows > 0n
-}
-
-/** Marks many photos private (or not) at once; returns how many rows changed. */
-export async function setPrivateMany(db: Kysely<DB>, uids: string[], value: boolean): Promise<number> {
+/** Sets a photo flag on photos by uid; returns how many rows changed. */
+async function setFlag(db: Kysely<DB>, flag: 'private' | 'archived', uids: string[], value: boolean): Promise<number> {
   if (uids.length === 0) return 0
   const result = await db
     .updateTable('photos')
-    .set({ private: value ? 1 : 0 })
+    .set(flag === 'private' ? { private: value ? 1 : 0 } : { archived: value ? 1 : 0 })
     .where('uid', 'in', uids)
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
 
+export async function setPrivate(db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {
+  return (await setFlag(db, 'private', [uid], value)) > 0
+}
+
+/** Marks many photos private (or not) at once; returns how many rows changed. */
+export async function setPrivateMany(db: Kysely<DB>, uids: string[], value: boolean): Promise<number> {
+  return await setFlag(db, 'private', uids, value)
+}
+
 export async function setArchived(db: Kysely<DB>, uid: string, value: boolean): Promise<boolean> {
-  const result = await db
-    .updateTable('photos')
-    .set({ archived: value ? 1 : 0 })
-    .where('uid', '=', uid)
-    .executeTakeFirst()
-  return result.numUpdatedRows > 0n
+  return (await setFlag(db, 'archived', [uid], value)) > 0
 }
 
 /** All photos (the Photos page), or only archived ones (the Archive page), newest first. */

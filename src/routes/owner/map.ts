@@ -20,29 +20,23 @@ export default async function ownerMapRoutes(app: TypedApp): Promise<void> {
     page: uid => ownerUrls.photo(uid, albumUid)
   })
 
-  app.get(
-    '/albums/:uid/map',
-    {
-      schema: { params: UidParams, querystring: MapQuery }
-    },
-    async (request, reply) => {
-      const album = await findAlbum(app.db, request.params.uid)
-      if (!album) throw notFound()
-      return await sendMapPage(
-        reply,
-        app.config.mapStyle,
-        await allAlbumPhotos(app.db, album, 'owner'),
-        urlsOf(album.uid),
-        {
-          title: album.title,
-          back: ownerUrls.album(album.uid),
-          dataUrl: ownerUrls.album(album.uid, 'map.geojson'),
-          focus: request.query.photo,
-          visitor: false
-        }
-      )
-    }
-  )
+  app.get('/albums/:uid/map', { schema: { params: UidParams, querystring: MapQuery } }, async (request, reply) => {
+    const album = await findAlbum(app.db, request.params.uid)
+    if (!album) throw notFound()
+    return await sendMapPage(
+      reply,
+      app.config.mapStyle,
+      await allAlbumPhotos(app.db, album, 'owner'),
+      urlsOf(album.uid),
+      {
+        title: album.title,
+        back: ownerUrls.album(album.uid),
+        dataUrl: ownerUrls.album(album.uid, 'map.geojson'),
+        focus: request.query.photo,
+        visitor: false
+      }
+    )
+  })
 
   app.get('/albums/:uid/map.geojson', { schema: { params: UidParams } }, async (request, reply) => {
     const album = await findAlbum(app.db, request.params.uid)

@@ -19,9 +19,7 @@ export default async function ownerMediaRoutes(app: TypedApp): Promise<void> {
 
   app.get(
     '/media/original/:uid',
-    {
-      schema: { params: Type.Object({ uid: Uid }), querystring: OriginalQuery }
-    },
+    { schema: { params: Type.Object({ uid: Uid }), querystring: OriginalQuery } },
     async (request, reply) => {
       const photo = await findPhoto(app.db, request.params.uid)
       if (!photo || photo.missing) throw notFound()

@@ -88,9 +88,7 @@ export default async function shareRoutes(app: TypedApp): Promise<void> {
 
   app.get(
     '/albums/:uid/share',
-    {
-      schema: { params: AlbumParams, querystring: ShareQuery }
-    },
+    { schema: { params: AlbumParams, querystring: ShareQuery } },
     async (request, reply) => {
       return await renderDialog(request, reply, await albumOr404(request.params.uid), request.query.open)
     }

@@ -7,7 +7,7 @@ import { clientKey } from '../../plugins/client-key.ts'
 import { withCompanions } from '../../library/live-photos.ts'
 import { sendZip } from '../media/send-zip.ts'
 import { selectionTitle, uidList } from '../media/selection.ts'
-import type { ResolveShare } from './share-scope.ts'
+import { shareRoute, type ResolveShare } from './share-scope.ts'
 import { AlbumParams } from './params.ts'
 import { render } from '../../views/pages.ts'
 
@@ -78,11 +78,7 @@ export default async function downloadRoutes(
 
   app.get(
     '/:token/:album/download',
-    {
-      schema: { params: AlbumParams },
-      config: { access: 'download' },
-      exposeHeadRoute: false
-    },
+    { ...shareRoute('download', { params: AlbumParams }), exposeHeadRoute: false },
     async (request, reply) => {
       const { album } = request.share
       return await streamZip(request, reply, await allAlbumPhotos(app.db, album, 'visitor'), album.title)
@@ -91,10 +87,7 @@ export default async function downloadRoutes(
 
   app.post(
     '/:token/:album/download',
-    {
-      schema: { params: AlbumParams, body: SelectionBody },
-      config: { access: 'download' }
-    },
+    shareRoute('download', { params: AlbumParams, body: SelectionBody }),
     async (request, reply) => {
       const { album, base } = request.share
       const uids = uidList(request.body.photo)

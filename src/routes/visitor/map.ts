@@ -7,6 +7,7 @@ import { AlbumParams } from './params.ts'
 import { renderPasswordPage } from './unlock.ts'
 import { admitShare } from './admit.ts'
 import { visitorUrls } from '../../views/urls.ts'
+import { shareRoute } from './share-scope.ts'
 
 const MapQuery = Type.Object({ photo: Type.Optional(Type.String({ maxLength: 200 })) })
 
@@ -23,10 +24,7 @@ const urlsUnder = (base: string): PhotoUrls => ({
 export default async function mapRoutes(app: TypedApp): Promise<void> {
   app.get(
     '/:token/:album/map',
-    {
-      schema: { params: AlbumParams, querystring: MapQuery },
-      config: { access: 'page' }
-    },
+    shareRoute('page', { params: AlbumParams, querystring: MapQuery }),
     async (request, reply) => {
       const { share } = request
       const { album, base } = share
@@ -52,15 +50,8 @@ export default async function mapRoutes(app: TypedApp): Promise<void> {
     }
   )
 
-  app.get(
-    '/:token/:album/map.geojson',
-    {
-      schema: { params: AlbumParams },
-      config: { access: 'content' }
-    },
-    async (request, reply) => {
-      const { album, base } = request.share
-      return await sendMapData(reply, await allAlbumPhotos(app.db, album, 'visitor'), urlsUnder(base))
-    }
-  )
+  app.get('/:token/:album/map.geojson', shareRoute('content', { params: AlbumParams }), async (request, reply) => {
+    const { album, base } = request.share
+    return await sendMapData(reply, await allAlbumPhotos(app.db, album, 'visitor'), urlsUnder(base))
+  })
 }

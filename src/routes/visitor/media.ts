@@ -7,6 +7,7 @@ import type { Photo } from '../../db/schema.ts'
 import { isThumbSize } from '../../library/indexer/thumbnails.ts'
 import { sendOriginal, sendThumb } from '../media/send-image.ts'
 import { PhotoParams, ThumbParams } from './params.ts'
+import { shareRoute } from './share-scope.ts'
 
 /** A download counts once: not a HEAD, a revalidation (304) or the later parts of a resumed download. */
 const isWholeDownload = (method: string, status: number, range: unknown): boolean =>
@@ -24,10 +25,7 @@ export default async function mediaRoutes(app: TypedApp): Promise<void> {
 
   app.get(
     '/:token/:album/:photo/thumb/:size',
-    {
-      schema: { params: ThumbParams },
-      config: { access: 'content' }
-    },
+    shareRoute('content', { params: ThumbParams }),
     async (request, reply) => {
       const { size, photo: uid } = request.params
       const photo = isThumbSize(size) ? await visiblePhoto(request.share.album, uid) : undefined
@@ -36,20 +34,13 @@ export default async function mediaRoutes(app: TypedApp): Promise<void> {
     }
   )
 
-  app.get(
-    '/:token/:album/:photo/original',
-    {
-      schema: { params: PhotoParams },
-      config: { access: 'download' }
-    },
-    async (request, reply) => {
-      const photo = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
-      if (!photo) throw notFound()
-      await sendOriginal(reply, app.config.originals, photo, true)
-      if (isWholeDownload(request.method, reply.statusCode, reply.getHeader('content-range'))) {
-        app.linkStats.count(request.share.link.id, 'downloads')
-      }
-      return reply
+  app.get('/:token/:album/:photo/original', shareRoute('download', { params: PhotoParams }), async (request, reply) => {
+    const photo = await photoInAlbum(app.db, request.share.album, 'visitor', request.params.photo)
+    if (!photo) throw notFound()
+    await sendOriginal(reply, app.config.originals, photo, true)
+    if (isWholeDownload(request.method, reply.statusCode, reply.getHeader('content-range'))) {
+      app.linkStats.count(request.share.link.id, 'downloads')
     }
-  )
+    return reply
+  })
 }

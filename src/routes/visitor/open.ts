@@ -15,7 +15,7 @@ import { clientKey } from '../../plugins/client-key.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
 import { albumPreview, listPreview } from '../../sharing/link-preview.ts'
 import type { MissLimiter } from '../../sharing/miss-limiter.ts'
-import { isLocked, refuseWhenBlocked, type Share } from './share-scope.ts'
+import { isLocked, refuseWhenBlocked, type Share, shareRoute } from './share-scope.ts'
 import { renderPasswordPage } from './unlock.ts'
 import { admit, admitShare } from './admit.ts'
 import { AlbumParams, TokenParams } from './params.ts'
@@ -95,10 +95,7 @@ export default async function openRoutes(app: TypedApp, { limiter }: { limiter: 
 
   app.get(
     '/:token/:album',
-    {
-      schema: { params: AlbumParams, querystring: PageQuery },
-      config: { access: 'open' }
-    },
+    shareRoute('open', { params: AlbumParams, querystring: PageQuery }),
     async (request, reply) => {
       const { share } = request
       const { page, select } = request.query

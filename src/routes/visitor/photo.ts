@@ -11,6 +11,7 @@ import { render } from '../../views/pages.ts'
 import { renderPasswordPage } from './unlock.ts'
 import { admitShare } from './admit.ts'
 import { visitorUrls } from '../../views/urls.ts'
+import { shareRoute } from './share-scope.ts'
 
 interface PhotoFacts {
   photo: Photo
@@ -34,31 +35,27 @@ export default async function photoRoutes(app: TypedApp): Promise<void> {
       return { photo, clip, around }
     })
 
-  app.get(
-    '/:token/:album/:photo',
-    { schema: { params: PhotoParams }, config: { access: 'page' } },
-    async (request, reply) => {
-      const { share } = request
-      const { album, link, base } = share
-      if (share.locked) {
-        return await renderPasswordPage(reply, share, null, visitorUrls.photo(base, request.params.photo))
-      }
-      const found = await factsOf(album, request.params.photo)
-      if (!found) throw notFound()
-      const { photo, clip, around } = found
-      await admitShare(app, request)
-      if (request.method === 'GET') app.linkStats.count(link.id, 'photo_views')
-      return await render(reply, 'pages/visitor/photo', {
-        playback: await playbackOfClip(app.storage, photo, clip),
-        title: photo.title ?? basename(photo.path),
-        visitor: true,
-        bodyClass: 'viewer',
-        album,
-        downloads: link.allowDownloads,
-        base,
-        photo,
-        around
-      })
+  app.get('/:token/:album/:photo', shareRoute('page', { params: PhotoParams }), async (request, reply) => {
+    const { share } = request
+    const { album, link, base } = share
+    if (share.locked) {
+      return await renderPasswordPage(reply, share, null, visitorUrls.photo(base, request.params.photo))
     }
-  )
+    const found = await factsOf(album, request.params.photo)
+    if (!found) throw notFound()
+    const { photo, clip, around } = found
+    await admitShare(app, request)
+    if (request.method === 'GET') app.linkStats.count(link.id, 'photo_views')
+    return await render(reply, 'pages/visitor/photo', {
+      playback: await playbackOfClip(app.storage, photo, clip),
+      title: photo.title ?? basename(photo.path),
+      visitor: true,
+      bodyClass: 'viewer',
+      album,
+      downloads: link.allowDownloads,
+      base,
+      photo,
+      around
+    })
+  })
 }

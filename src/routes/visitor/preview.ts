@@ -3,6 +3,7 @@ import { notFound } from '../../plugins/errors.ts'
 import { previewPhotoHashes } from '../../library/preview-photos.ts'
 import { linkPreviewImage, previewKey } from '../../library/link-preview-image.ts'
 import { AlbumParams } from './params.ts'
+import { shareRoute } from './share-scope.ts'
 
 /**
  * The link-preview image (`og:image`): chat apps fetch it without cookies, so
@@ -14,24 +15,17 @@ import { AlbumParams } from './params.ts'
  * image from their own origin, so it may be embedded cross-origin.
  */
 export default async function previewRoutes(app: TypedApp): Promise<void> {
-  app.get(
-    '/:token/:album/preview',
-    {
-      schema: { params: AlbumParams },
-      config: { access: 'preview' }
-    },
-    async (request, reply) => {
-      const hashes = await previewPhotoHashes(app.db, request.share.album)
-      if (hashes.length === 0) throw notFound()
-      const headers = {
-        etag: `"preview-${previewKey(hashes)}"`,
-        'cache-control': 'private, no-cache',
-        'cross-origin-resource-policy': 'cross-origin'
-      }
-      if (request.headers['if-none-match'] === headers.etag) return await reply.headers(headers).code(304).send()
-      const jpeg = await linkPreviewImage(app.storage, hashes)
-      if (!jpeg) throw notFound()
-      return await reply.headers(headers).type('image/jpeg').send(jpeg)
+  app.get('/:token/:album/preview', shareRoute('preview', { params: AlbumParams }), async (request, reply) => {
+    const hashes = await previewPhotoHashes(app.db, request.share.album)
+    if (hashes.length === 0) throw notFound()
+    const headers = {
+      etag: `"preview-${previewKey(hashes)}"`,
+      'cache-control': 'private, no-cache',
+      'cross-origin-resource-policy': 'cross-origin'
     }
-  )
+    if (request.headers['if-none-match'] === headers.etag) return await reply.headers(headers).code(304).send()
+    const jpeg = await linkPreviewImage(app.storage, hashes)
+    if (!jpeg) throw notFound()
+    return await reply.headers(headers).type('image/jpeg').send(jpeg)
+  })
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import type { Session } from '@fastify/secure-session'
 import { notFound } from '../../plugins/errors.ts'
 import { clientKey } from '../../plugins/client-key.ts'
@@ -25,6 +25,9 @@ import { visitorUrls } from '../../views/urls.ts'
  * password form; the others answer like an unknown link.
  */
 export type AccessMode = 'open' | 'page' | 'content' | 'download' | 'preview'
+
+/** A visitor route's options: what it validates and the access it needs. */
+export const shareRoute = <S extends FastifySchema>(access: AccessMode, schema: S) => ({ schema, config: { access } })
 
 /** The share a visitor request works under, resolved once by the scope's preHandler. */
 export interface Share extends SharedAlbum {

@@ -9,7 +9,7 @@ import { pageOfLink } from '../../sharing/share-urls.ts'
 import { UnlockLimiter, WARN_WRONG_TRIES_PER_HOUR } from '../../sharing/unlock-limiter.ts'
 import { shareBase } from '../../sharing/share-urls.ts'
 import { textOnlyPreview } from '../../sharing/link-preview.ts'
-import type { Share } from './share-scope.ts'
+import { shareRoute, type Share } from './share-scope.ts'
 import { admit } from './admit.ts'
 import { AlbumParams } from './params.ts'
 import { render } from '../../views/pages.ts'
@@ -58,10 +58,7 @@ export default async function unlockRoutes(app: TypedApp): Promise<void> {
   const attempts = new UnlockLimiter(app.db, () => app.now().getTime())
   app.post(
     '/:token/:album/unlock',
-    {
-      schema: { params: AlbumParams, body: UnlockBody },
-      config: { access: 'open' }
-    },
+    shareRoute('open', { params: AlbumParams, body: UnlockBody }),
     async (request, reply) => {
       const { share } = request
       const next = pageOfLink(share.base, request.body.next)
