@@ -61,7 +61,8 @@ if (runs('media')) {
       quick ? 1 : 50,
       quick ? 1 : 10,
       quick ? 2 : 10,
-      quick ? { width: 320, height: 240 } : undefined
+      quick ? { width: 320, height: 240 } : undefined,
+      quick ? 1 : 5
     ))
   )
 }
