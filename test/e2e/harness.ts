@@ -138,6 +138,34 @@ export function expectNoProblems(t: Test, context: { problems: string[] }): void
   context.problems.length = 0
 }
 
+type PageWalk = (t: Test, page: Page, context: BrowserContext) => Promise<void>
+
+/** Context options for a walk with JavaScript off. */
+export const NO_JS: BrowserContextOptions = { javaScriptEnabled: false }
+/** Context options for a walk on a phone: 390 × 844, touch. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
+/**
+ * Subtests of `t` that each walk one page of their own: a new context (see
+ * `newContext`, with `options` when given) and page, then the walk, then
+ * `expectNoProblems`; the context is closed after.
+ */
+export function pageTests(
+  t: Test,
+  browser: Browser
+): (name: string, ...walk: [PageWalk] | [BrowserContextOptions, PageWalk]) => Promise<void> {
+  return async (name, ...args) => {
+    const [options, walk] = args.length === 1 ? [{}, args[0]] : args
+    await t.test(name, async t => {
+      const context = await newContext(browser, options)
+      const page = await context.newPage()
+      await walk(t, page, context)
+      expectNoProblems(t, context)
+      await context.close()
+    })
+  }
+}
+
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 interface AxeNode {
