@@ -17,7 +17,7 @@ import {
 import { buildTestApp, OWNER_PASSWORD, ROOT, type BuildOptions, type TestApp } from '../helper.ts'
 
 export { OWNER_PASSWORD }
-export { demoAlbum, demoAlbums, folderAlbum } from './demo-albums.ts'
+export { demoAlbum, demoAlbums, folderAlbum, sharedToscana } from './demo-albums.ts'
 export const RESULTS = join(ROOT, 'test-results')
 
 /** CHROMIUM_PATH when set, else the Debian package's /usr/bin/chromium; undefined when that file is missing. */

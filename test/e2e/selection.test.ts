@@ -7,7 +7,6 @@ import type { Page } from 'playwright-core'
 import { zipEntryNames } from '../../src/library/album-zip.ts'
 import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { addPhotos, createAlbum } from '../../src/library/albums/manual.ts'
-import { createLink } from '../../src/sharing/links.ts'
 import * as e2e from './harness.ts'
 import { zipNames } from './zip-names.ts'
 
@@ -17,9 +16,7 @@ const opacity = async (page: Page, selector: string): Promise<number> =>
 await e2e.browserTest(t, 'selection', async t => {
   const { server, browser } = await e2e.startWalk(t)
   const pageTest = e2e.pageTests(t, browser)
-  const album = await e2e.demoAlbum(server, 'state', 'toscana')
-  const photos = await allAlbumPhotos(server.db, album, 'visitor')
-  await createLink(server.db, album.id, 'owner', { token: 'selection-walk-01' })
+  const { album, photos } = await e2e.sharedToscana(server, 'selection-walk-01')
 
   await pageTest(
     'visitor, JavaScript on: hover, shift-click range, download exactly the selection',

@@ -3,8 +3,6 @@
 // preloading of the neighbours; without JavaScript, the plain page.
 import t from 'tap'
 import type { Page } from 'playwright-core'
-import { allAlbumPhotos } from '../../src/library/photos.ts'
-import { createLink } from '../../src/sharing/links.ts'
 import * as e2e from './harness.ts'
 
 /** A finger (pointer events of type touch) moving across the picture from one point to another. */
@@ -42,9 +40,7 @@ const pressed = async (page: Page, name: string): Promise<string | null> =>
 await e2e.browserTest(t, 'viewer', async t => {
   const { server, browser } = await e2e.startWalk(t)
   const pageTest = e2e.pageTests(t, browser)
-  const album = await e2e.demoAlbum(server, 'state', 'toscana')
-  const photos = await allAlbumPhotos(server.db, album, 'visitor')
-  await createLink(server.db, album.id, 'owner', { token: 'viewer-walk-0001' })
+  const { album, photos } = await e2e.sharedToscana(server, 'viewer-walk-0001')
   const base = `${server.base}/s/viewer-walk-0001/${album.uid}`
   const at = (i: number): string => `${base}/${photos[i].uid}`
 
