@@ -40,6 +40,11 @@ export async function somePhotos(db: Kysely<DB>, n: number): Promise<Photo[]> {
   return await db.selectFrom('photos').selectAll().orderBy('id').limit(n).execute()
 }
 
+/** The first `n` photos, oldest first. */
+export async function somePhotosByDate(db: Kysely<DB>, n: number): Promise<Photo[]> {
+  return (await somePhotos(db, n)).sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? ''))
+}
+
 /** Inserts copies of a photo row (same file and thumbnails) with new uids, paths and one-minute-apart dates. */
 export async function clonePhotos(
   db: Kysely<DB>,
