@@ -44,12 +44,7 @@ t.test('a big album is paged', async t => {
   const session = await signIn(app)
   const [source] = await somePhotos(db, 1)
   const clones = await clonePhotos(db, source, 130)
-  const album = await createAlbum(
-    app,
-    session,
-    'Big',
-    clones.map(p => p.uid)
-  )
+  const album = await createAlbum(app, session, 'Big', clones)
   const expected = clones.map(p => p.uid)
 
   const first = await ownerGet(app, session, `/albums/${album}`)

@@ -22,17 +22,18 @@ export function assertNoStack(t: Assert, body: string, what = 'no stack trace'):
   t.notMatch(body, /\n\s+at \S|\.ts:\d+|node_modules|Error: /, what)
 }
 
-/** Creates a manual album through the form and returns its uid. */
+/** Creates a manual album through the form, with `photos` (uids or rows) added, and returns its uid. */
 export async function createAlbum(
   app: FastifyInstance,
   session: OwnerSession,
   title: string,
-  photos: string[] = []
+  photos: Array<string | { uid: string }> = []
 ): Promise<string> {
   const res = await ownerPost(app, session, '/albums', { title, description: '' })
   if (res.statusCode !== 303) throw new Error(`create album failed: ${res.statusCode}`)
   const uid = String(res.headers.location).split('/').pop() as string
-  if (photos.length > 0) await ownerPost(app, session, `/albums/${uid}/photos`, { photos })
+  const uids = photos.map(p => (typeof p === 'string' ? p : p.uid))
+  if (uids.length > 0) await ownerPost(app, session, `/albums/${uid}/photos`, { photos: uids })
   return uid
 }
 

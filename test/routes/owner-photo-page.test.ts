@@ -65,12 +65,7 @@ t.test('neighbours skip archived photos; an album with one photo has no arrows',
   const { app, db } = await buildTestApp(t)
   const session = await signIn(app)
   const photos = await somePhotosByDate(db, 3)
-  const album = await createAlbum(
-    app,
-    session,
-    'Three',
-    photos.map(p => p.uid)
-  )
+  const album = await createAlbum(app, session, 'Three', photos)
   await db.updateTable('photos').set({ archived: 1 }).where('id', '=', photos[1].id).execute()
   const first = (await ownerGet(app, session, `/photos/${photos[0].uid}?album=${album}`)).body
   t.match(first, `rel="next" href="/photos/${photos[2].uid}?album=${album}"`)
