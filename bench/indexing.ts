@@ -3,13 +3,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import sharp from 'sharp'
 import { writeCameraJpegs } from './fixtures.ts'
+import { thumbs } from './thumbs-baseline.ts'
 import { pool, timed } from './timing.ts'
 import { connectDb } from '../src/db/connect.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { runIndex } from '../src/library/indexer/index.ts'
-import { THUMB_SIZES } from '../src/library/indexer/thumbnails.ts'
 import type { Row } from './report.ts'
 
 const run = promisify(execFile)
@@ -17,15 +16,7 @@ const run = promisify(execFile)
 /** Just sharp: the same two WebP sizes from the same files, two at a time (both cores). */
 async function sharpAlone(files: string[], out: string): Promise<void> {
   await pool(files, 2, async (file, i) => {
-    const view = await sharp(file)
-      .rotate()
-      .resize({ ...THUMB_SIZES.view, withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer()
-    await sharp(view)
-      .resize({ ...THUMB_SIZES.tile, withoutEnlargement: true })
-      .webp({ quality: 75 })
-      .toFile(join(out, `${i}-tile.webp`))
+    await thumbs(file, {}, join(out, `${i}-tile.webp`))
   })
 }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   NATURAL_EARTH,
+  admin1Features,
   junctions,
   keptOf,
   key,
@@ -85,12 +86,11 @@ await write(
   }))
 )
 
-const admin1 = JSON.parse(await readFile(join(NATURAL_EARTH, 'states', 'admin1.json'), 'utf8')) as {
-  features: Array<{ properties: { adm1_code: string; adm0_a3: string }; geometry: Geometry | null }>
-}
-const states: Shape[] = admin1.features
-  .filter(f => f.geometry)
-  .map(f => ({ id: f.properties.adm1_code, group: f.properties.adm0_a3, polygons: polygonsOf(f.geometry as Geometry) }))
+const states: Shape[] = (await admin1Features<{ adm1_code: string; adm0_a3: string }>()).map(f => ({
+  id: f.properties.adm1_code,
+  group: f.properties.adm0_a3,
+  polygons: polygonsOf(f.geometry)
+}))
 const borders = innerBorders(states, ownersOf(states), STATE_TOLERANCE)
 await write(
   'states.geojson',

@@ -7,21 +7,12 @@
 // degrees, and rounded to `digits` decimals (0.002° ≈ 200 m, well inside the accuracy of 1:10m data).
 // Then it checks the file against the full data on label points and random points.
 // Run: npx tsx scripts/build-places.ts [tolerance] [digits]
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { placeFeatures, type Place, type PlacesFile } from '../src/library/indexer/places.ts'
-import {
-  NATURAL_EARTH,
-  ownersOf,
-  polygonsOf,
-  simplifiedPolygons,
-  type Geometry,
-  type Ring,
-  type Shape
-} from './geometry.ts'
+import { admin1Features, ownersOf, polygonsOf, simplifiedPolygons, type Ring, type Shape } from './geometry.ts'
 
 const TOLERANCE = Number(process.argv[2] ?? 0.002)
 const DIGITS = Number(process.argv[3] ?? 3)
@@ -36,10 +27,6 @@ interface Admin1 {
   gn_level?: number
   latitude: number
   longitude: number
-}
-interface Feature<P> {
-  properties: P
-  geometry: Geometry | null
 }
 
 function placeOf(props: Admin1): Place {
@@ -59,15 +46,11 @@ function encodeRing(ring: Ring, scale: number): number[] {
   return steps
 }
 
-const admin1 = (
-  JSON.parse(await readFile(join(NATURAL_EARTH, 'states', 'admin1.json'), 'utf8')) as {
-    features: Array<Feature<Admin1>>
-  }
-).features.filter(f => f.geometry && f.properties.iso_a2 && f.properties.iso_a2 !== '-99')
+const admin1 = (await admin1Features<Admin1>()).filter(f => f.properties.iso_a2 && f.properties.iso_a2 !== '-99')
 const shapes: Shape[] = admin1.map((f, i) => ({
   id: String(i),
   group: f.properties.iso_a2,
-  polygons: polygonsOf(f.geometry as Geometry)
+  polygons: polygonsOf(f.geometry)
 }))
 const owners = ownersOf(shapes)
 
@@ -121,7 +104,7 @@ const random = (): number => {
 }
 const between = (low: number, high: number): number => low + random() * (high - low)
 const nearBorders = admin1.flatMap(f => {
-  const ring = polygonsOf(f.geometry as Geometry)[0][0]
+  const ring = polygonsOf(f.geometry)[0][0]
   const [xs, ys] = [ring.map(p => p[0]), ring.map(p => p[1])]
   const inBox = Array.from({ length: 5 }, (): [number, number] => [
     between(Math.min(...xs), Math.max(...xs)),

@@ -2,6 +2,7 @@
 // simplification that keeps the vertices where neighbours meet, so shared borders
 // stay shared after simplifying each shape on its own.
 
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
@@ -21,6 +22,20 @@ export interface Shape {
 export interface Geometry {
   type: 'Polygon' | 'MultiPolygon'
   coordinates: Ring[] | Ring[][]
+}
+
+/** A feature of the Natural Earth data that has a shape. */
+export interface Feature<P> {
+  properties: P
+  geometry: Geometry
+}
+
+/** Natural Earth's admin-1 features (states, provinces), leaving out those without a shape. */
+export async function admin1Features<P>(): Promise<Array<Feature<P>>> {
+  const { features } = JSON.parse(await readFile(join(NATURAL_EARTH, 'states', 'admin1.json'), 'utf8')) as {
+    features: Array<{ properties: P; geometry: Geometry | null }>
+  }
+  return features.filter((f): f is Feature<P> => Boolean(f.geometry))
 }
 
 export const polygonsOf = (g: Geometry): Ring[][] =>

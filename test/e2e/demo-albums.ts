@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { Album, AlbumKind, DB } from '../../src/db/schema.ts'
+import type { Album, AlbumKind, DB, Photo } from '../../src/db/schema.ts'
+import { allAlbumPhotos } from '../../src/library/photos.ts'
+import { createLink } from '../../src/sharing/links.ts'
 
 /** A demo album by kind and slug (most walks use the state Toscana). */
 export async function demoAlbum(server: { db: Kysely<DB> }, kind: AlbumKind, slug: string): Promise<Album> {
@@ -9,6 +11,17 @@ export async function demoAlbum(server: { db: Kysely<DB> }, kind: AlbumKind, slu
     .where('kind', '=', kind)
     .where('slug', '=', slug)
     .executeTakeFirstOrThrow()
+}
+
+/** The state Toscana shared by a new link with `token`, and its photos as a visitor sees them. */
+export async function sharedToscana(
+  server: { db: Kysely<DB> },
+  token: string
+): Promise<{ album: Album; photos: Photo[] }> {
+  const album = await demoAlbum(server, 'state', 'toscana')
+  const photos = await allAlbumPhotos(server.db, album, 'visitor')
+  await createLink(server.db, album.id, 'owner', { token })
+  return { album, photos }
 }
 
 /** The first `n` demo albums of a kind, in the order they were indexed. */

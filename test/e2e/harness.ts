@@ -17,7 +17,7 @@ import {
 import { buildTestApp, OWNER_PASSWORD, ROOT, type BuildOptions, type TestApp } from '../helper.ts'
 
 export { OWNER_PASSWORD }
-export { demoAlbum, demoAlbums, folderAlbum } from './demo-albums.ts'
+export { demoAlbum, demoAlbums, folderAlbum, sharedToscana } from './demo-albums.ts'
 export const RESULTS = join(ROOT, 'test-results')
 
 /** CHROMIUM_PATH when set, else the Debian package's /usr/bin/chromium; undefined when that file is missing. */
@@ -136,6 +136,34 @@ function watchPage(page: Page, problems: string[]): void {
 export function expectNoProblems(t: Test, context: { problems: string[] }): void {
   t.same(context.problems, [], 'no script errors or CSP refusals in the browser')
   context.problems.length = 0
+}
+
+type PageWalk = (t: Test, page: Page, context: BrowserContext) => Promise<void>
+
+/** Context options for a walk with JavaScript off. */
+export const NO_JS: BrowserContextOptions = { javaScriptEnabled: false }
+/** Context options for a walk on a phone: 390 × 844, touch. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
+/**
+ * Subtests of `t` that each walk one page of their own: a new context (see
+ * `newContext`, with `options` when given) and page, then the walk, then
+ * `expectNoProblems`; the context is closed after.
+ */
+export function pageTests(
+  t: Test,
+  browser: Browser
+): (name: string, ...walk: [PageWalk] | [BrowserContextOptions, PageWalk]) => Promise<void> {
+  return async (name, ...args) => {
+    const [options, walk] = args.length === 1 ? [{}, args[0]] : args
+    await t.test(name, async t => {
+      const context = await newContext(browser, options)
+      const page = await context.newPage()
+      await walk(t, page, context)
+      expectNoProblems(t, context)
+      await context.close()
+    })
+  }
 }
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')

@@ -9,8 +9,6 @@ import { allAlbumPhotos } from '../../src/library/photos.ts'
 import { createLink } from '../../src/sharing/links.ts'
 import * as e2e from './harness.ts'
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-
 const scrollWidth = async (page: Page): Promise<number> =>
   await page.evaluate(() => document.scrollingElement!.scrollWidth)
 
@@ -60,7 +58,7 @@ await e2e.browserTest(t, 'phones', async t => {
 
   for (const js of [true, false]) {
     await t.test(`every page at 390 px, JavaScript ${js ? 'on' : 'off'}`, async t => {
-      const context = await e2e.newContext(browser, { ...PHONE, javaScriptEnabled: js })
+      const context = await e2e.newContext(browser, { ...e2e.PHONE, javaScriptEnabled: js })
       const page = await context.newPage()
       const check = async (label: string, path: string): Promise<void> => {
         await page.goto(server.base + path)
@@ -94,7 +92,7 @@ await e2e.browserTest(t, 'phones', async t => {
 
   await t.test('owner: bottom bar, More menu, ⋮ menu, link cards', async t => {
     for (const js of [true, false]) {
-      const context = await e2e.newContext(browser, { ...PHONE, javaScriptEnabled: js })
+      const context = await e2e.newContext(browser, { ...e2e.PHONE, javaScriptEnabled: js })
       const page = await context.newPage()
       await e2e.signInOwner(page, server.base)
       const nav = await page.locator('nav.sidenav').boundingBox()
@@ -163,7 +161,7 @@ await e2e.browserTest(t, 'phones', async t => {
 
   await t.test('visitor: the photo fills the screen', async t => {
     for (const js of [true, false]) {
-      const context = await e2e.newContext(browser, { ...PHONE, javaScriptEnabled: js })
+      const context = await e2e.newContext(browser, { ...e2e.PHONE, javaScriptEnabled: js })
       const page = await context.newPage()
       await page.goto(`${server.base}/s/phone-walk-shared`)
       await page.goto(`${server.base}/s/phone-walk-shared/${state.uid}/${photos[1].uid}`)

@@ -38,11 +38,10 @@ async function saveSecret(page: Page, row: ReturnType<typeof rows>, secret: stri
 
 await e2e.browserTest(t, 'owner share walk', async t => {
   const { server, browser } = await e2e.startWalk(t)
+  const pageTest = e2e.pageTests(t, browser)
 
-  await t.test('JavaScript on: dialog over the page', async t => {
-    const context = await e2e.newContext(browser)
+  await pageTest('JavaScript on: dialog over the page', async (t, page, context) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base })
-    const page = await context.newPage()
     await e2e.signInOwner(page, server.base)
 
     // From an album toolbar.
@@ -228,14 +227,9 @@ await e2e.browserTest(t, 'owner share walk', async t => {
       3,
       'three links remain in the library'
     )
-
-    e2e.expectNoProblems(t, context)
-    await context.close()
   })
 
-  await t.test('keyboard: open, chevron, save, Esc, focus back on the opener', async t => {
-    const context = await e2e.newContext(browser)
-    const page = await context.newPage()
+  await pageTest('keyboard: open, chevron, save, Esc, focus back on the opener', async (t, page) => {
     await e2e.signInOwner(page, server.base)
     await openAlbum(page, server, '/states', 'Berlin')
     const focused = async (selector: string): Promise<boolean> =>
@@ -318,14 +312,9 @@ await e2e.browserTest(t, 'owner share walk', async t => {
     await reloadAfter(page, async () => await page.keyboard.press('Escape'))
     await page.locator('.appbar .chip').waitFor()
     t.ok(await focusLands(opener), 'after Esc (and the reload that shows the Shared chip) focus is on Share again')
-
-    e2e.expectNoProblems(t, context)
-    await context.close()
   })
 
-  await t.test('JavaScript off: the share page, ?open= chevron and the confirm page', async t => {
-    const context = await e2e.newContext(browser, { javaScriptEnabled: false })
-    const page = await context.newPage()
+  await pageTest('JavaScript off: the share page, ?open= chevron and the confirm page', e2e.NO_JS, async (t, page) => {
     await e2e.signInOwner(page, server.base)
 
     await page.goto(`${server.base}/moments`)
@@ -413,8 +402,5 @@ await e2e.browserTest(t, 'owner share walk', async t => {
     await page.click('.appbar a[title="Back to the album"]')
     await page.waitForURL(/\/albums\/a[a-z0-9]+$/)
     t.ok(await page.locator('.appbar .chip:has-text("Shared")').isVisible(), 'the album is shared')
-
-    e2e.expectNoProblems(t, context)
-    await context.close()
   })
 })

@@ -3,8 +3,6 @@
 // preloading of the neighbours; without JavaScript, the plain page.
 import t from 'tap'
 import type { Page } from 'playwright-core'
-import { allAlbumPhotos } from '../../src/library/photos.ts'
-import { createLink } from '../../src/sharing/links.ts'
 import * as e2e from './harness.ts'
 
 /** A finger (pointer events of type touch) moving across the picture from one point to another. */
@@ -41,15 +39,12 @@ const pressed = async (page: Page, name: string): Promise<string | null> =>
 
 await e2e.browserTest(t, 'viewer', async t => {
   const { server, browser } = await e2e.startWalk(t)
-  const album = await e2e.demoAlbum(server, 'state', 'toscana')
-  const photos = await allAlbumPhotos(server.db, album, 'visitor')
-  await createLink(server.db, album.id, 'owner', { token: 'viewer-walk-0001' })
+  const pageTest = e2e.pageTests(t, browser)
+  const { album, photos } = await e2e.sharedToscana(server, 'viewer-walk-0001')
   const base = `${server.base}/s/viewer-walk-0001/${album.uid}`
   const at = (i: number): string => `${base}/${photos[i].uid}`
 
-  await t.test('keys, preloading, info, full screen', async t => {
-    const context = await e2e.newContext(browser)
-    const page = await context.newPage()
+  await pageTest('keys, preloading, info, full screen', async (t, page) => {
     const requested: string[] = []
     page.on('request', request => {
       requested.push(request.url())
@@ -112,17 +107,9 @@ await e2e.browserTest(t, 'viewer', async t => {
     await page.keyboard.press('Escape')
     await page.waitForURL(base)
     t.pass('Esc closes the viewer, back to the album')
-    e2e.expectNoProblems(t, context)
-    await context.close()
   })
 
-  await t.test('swipes', async t => {
-    const context = await e2e.newContext(browser, {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true
-    })
-    const page = await context.newPage()
+  await pageTest('swipes', e2e.PHONE, async (t, page) => {
     await page.goto(`${server.base}/s/viewer-walk-0001`)
     await page.goto(at(1))
     t.notOk(await page.locator('#photo-info').isVisible(), 'on a phone the info starts hidden')
@@ -143,13 +130,9 @@ await e2e.browserTest(t, 'viewer', async t => {
     await swipe(page, [200, 200], [210, 500])
     await page.waitForURL(base)
     t.pass('swipe down closes, back to the album')
-    e2e.expectNoProblems(t, context)
-    await context.close()
   })
 
-  await t.test('slideshow: 5 s a photo, space toggles, stops at the last', async t => {
-    const context = await e2e.newContext(browser)
-    const page = await context.newPage()
+  await pageTest('slideshow: 5 s a photo, space toggles, stops at the last', async (t, page) => {
     await page.clock.install()
     await page.goto(`${server.base}/s/viewer-walk-0001`)
     const last = photos.length - 1
@@ -173,13 +156,9 @@ await e2e.browserTest(t, 'viewer', async t => {
       () => document.querySelector('[data-viewer=slideshow]')?.getAttribute('aria-pressed') === 'false'
     )
     t.pass('at the last photo the slideshow stops')
-    e2e.expectNoProblems(t, context)
-    await context.close()
   })
 
-  await t.test("videos keep their controls; the owner's viewer works the same", async t => {
-    const context = await e2e.newContext(browser)
-    const page = await context.newPage()
+  await pageTest("videos keep their controls; the owner's viewer works the same", async (t, page) => {
     await e2e.signInOwner(page, server.base)
     const video = photos.findIndex(p => p.media === 'video')
     t.ok(video > 0, 'the album has a video')
@@ -191,13 +170,9 @@ await e2e.browserTest(t, 'viewer', async t => {
     await page.keyboard.press('Escape')
     await page.waitForURL(`${server.base}/albums/${album.uid}`)
     t.pass('Esc goes back to the album')
-    e2e.expectNoProblems(t, context)
-    await context.close()
   })
 
-  await t.test('without JavaScript: the plain page with previous/next links', async t => {
-    const context = await e2e.newContext(browser, { javaScriptEnabled: false })
-    const page = await context.newPage()
+  await pageTest('without JavaScript: the plain page with previous/next links', e2e.NO_JS, async (t, page) => {
     await page.goto(`${server.base}/s/viewer-walk-0001`)
     await page.goto(at(1))
     t.equal(await page.locator('[data-viewer]:visible').count(), 0, 'no viewer buttons')
@@ -205,6 +180,5 @@ await e2e.browserTest(t, 'viewer', async t => {
     await page.click('a[rel=next]')
     await page.waitForURL(at(2))
     t.pass('the next link is a link')
-    await context.close()
   })
 })

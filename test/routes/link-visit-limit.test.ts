@@ -2,10 +2,19 @@ import t from 'tap'
 import { cookiesFrom, ownerPost } from '../helper.ts'
 import { expectedUids, freshClient, share, unknownLinkBody, visit } from './visitor-helpers.ts'
 import { addLink, albumOfKind, ownerApp, ownerGet, rowHtml, saveLink, storedLink, type Owner } from './share-helpers.ts'
-import type { Album, Link } from '../../src/db/schema.ts'
+import type { Album, AlbumKind, Link } from '../../src/db/schema.ts'
 
 const limitTo = async (o: Owner, album: Album, link: Link, maxVisits: string) =>
   await saveLink(o, album, link, { options: '1', allow_downloads: '1', max_visits: maxVisits })
+
+/** A fresh demo library with the owner signed in and a new link to an album of `kind`; `base` is its album page. */
+async function linkedAlbum(t: Parameters<typeof ownerApp>[0], kind: AlbumKind) {
+  const o = await ownerApp(t)
+  const album = await albumOfKind(o, kind)
+  const id = await addLink(o, album)
+  const link = (await storedLink(o, id))!
+  return { o, album, id, link, base: `/s/${link.token}/${album.uid}` }
+}
 
 /** A visitor in a fresh browser opening the album page; returns its cookie, or null when refused. */
 async function newVisitor(o: Owner, url: string): Promise<string | null> {
@@ -14,15 +23,10 @@ async function newVisitor(o: Owner, url: string): Promise<string | null> {
 }
 
 t.test("stop after N visits: new visitors get the expired link's page, counted ones keep the link", async t => {
-  const o = await ownerApp(t)
-  const album = await albumOfKind(o, 'state')
+  const { o, album, id, link, base } = await linkedAlbum(t, 'state')
   const [photo] = await expectedUids(o.db, album)
-  const id = await addLink(o, album)
-  let link = (await storedLink(o, id))!
-  const base = `/s/${link.token}/${album.uid}`
   t.equal((await limitTo(o, album, link, '2')).statusCode, 303, 'a limit of 2 saved')
-  link = (await storedLink(o, id))!
-  t.equal(link.max_visits, 2)
+  t.equal((await storedLink(o, id))!.max_visits, 2)
 
   const first = await newVisitor(o, base)
   const second = await newVisitor(o, `${base}/${photo}`)
@@ -75,24 +79,16 @@ t.test("stop after N visits: new visitors get the expired link's page, counted o
 })
 
 t.test('two new browsers at once cannot both take the last place', async t => {
-  const o = await ownerApp(t)
-  const album = await albumOfKind(o, 'state')
-  const id = await addLink(o, album)
-  const link = (await storedLink(o, id))!
+  const { o, album, id, link, base } = await linkedAlbum(t, 'state')
   await limitTo(o, album, link, '1')
-  const base = `/s/${link.token}/${album.uid}`
   const answers = await Promise.all([1, 2, 3].map(async () => (await visit(o.app, base, '', freshClient())).statusCode))
   t.same(answers.sort(), [200, 404, 404], 'one gets in, the others are refused')
   t.equal((await storedLink(o, id))!.views, 1, 'one visit counted')
 })
 
 t.test('a limit set after the visits keeps the visitors it already counted', async t => {
-  const o = await ownerApp(t)
-  const album = await albumOfKind(o, 'month')
+  const { o, album, link, base } = await linkedAlbum(t, 'month')
   const [photo] = await expectedUids(o.db, album)
-  const id = await addLink(o, album)
-  const link = (await storedLink(o, id))!
-  const base = `/s/${link.token}/${album.uid}`
   const early = [await newVisitor(o, base), await newVisitor(o, base), await newVisitor(o, base)]
   await limitTo(o, album, link, '1')
   for (const cookie of early) {
@@ -132,12 +128,8 @@ t.test('one secret, two albums: a full link stays shut for a session the other l
 })
 
 t.test('a full protected link refuses before asking for the password', async t => {
-  const o = await ownerApp(t)
-  const album = await albumOfKind(o, 'state')
-  const id = await addLink(o, album)
-  const link = (await storedLink(o, id))!
+  const { o, album, id, link, base } = await linkedAlbum(t, 'state')
   await saveLink(o, album, link, { options: '1', allow_downloads: '1', max_visits: '1', password: 'open sesame' })
-  const base = `/s/${link.token}/${album.uid}`
   t.equal((await visit(o.app, base)).statusCode, 401, 'the password form while there is room')
   t.equal((await storedLink(o, id))!.views, 0, 'the form is not a visit')
   const unlocked = await o.app.inject({
@@ -154,9 +146,7 @@ t.test('a full protected link refuses before asking for the password', async t =
 })
 
 t.test('a bad limit is a clear form error that keeps what was typed', async t => {
-  const o = await ownerApp(t)
-  const album = await albumOfKind(o, 'moment')
-  const id = await addLink(o, album)
+  const { o, album, id } = await linkedAlbum(t, 'moment')
   for (const typed of ['0', '-1', 'ten', '1.5', '1000001', '1e3']) {
     const before = await storedLink(o, id)
     const res = await ownerPost(o.app, o.session, `/albums/${album.uid}/links/${id}`, {

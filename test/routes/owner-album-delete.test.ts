@@ -6,12 +6,7 @@ t.test('deleting an album asks first, then takes its memberships and links but n
   const { app, db } = await buildTestApp(t)
   const session = await signIn(app)
   const photos = await somePhotos(db, 3)
-  const uid = await createAlbum(
-    app,
-    session,
-    'Doomed',
-    photos.map(p => p.uid)
-  )
+  const uid = await createAlbum(app, session, 'Doomed', photos)
   const keep = await createAlbum(app, session, 'Kept', [photos[0].uid])
   const album = await albumByUid(db, uid)
   if (!album) throw new Error('album missing')

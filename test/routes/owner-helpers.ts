@@ -22,22 +22,28 @@ export function assertNoStack(t: Assert, body: string, what = 'no stack trace'):
   t.notMatch(body, /\n\s+at \S|\.ts:\d+|node_modules|Error: /, what)
 }
 
-/** Creates a manual album through the form and returns its uid. */
+/** Creates a manual album through the form, with `photos` (uids or rows) added, and returns its uid. */
 export async function createAlbum(
   app: FastifyInstance,
   session: OwnerSession,
   title: string,
-  photos: string[] = []
+  photos: Array<string | { uid: string }> = []
 ): Promise<string> {
   const res = await ownerPost(app, session, '/albums', { title, description: '' })
   if (res.statusCode !== 303) throw new Error(`create album failed: ${res.statusCode}`)
   const uid = String(res.headers.location).split('/').pop() as string
-  if (photos.length > 0) await ownerPost(app, session, `/albums/${uid}/photos`, { photos })
+  const uids = photos.map(p => (typeof p === 'string' ? p : p.uid))
+  if (uids.length > 0) await ownerPost(app, session, `/albums/${uid}/photos`, { photos: uids })
   return uid
 }
 
 export async function somePhotos(db: Kysely<DB>, n: number): Promise<Photo[]> {
   return await db.selectFrom('photos').selectAll().orderBy('id').limit(n).execute()
+}
+
+/** The first `n` photos, oldest first. */
+export async function somePhotosByDate(db: Kysely<DB>, n: number): Promise<Photo[]> {
+  return (await somePhotos(db, n)).sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? ''))
 }
 
 /** Inserts copies of a photo row (same file and thumbnails) with new uids, paths and one-minute-apart dates. */

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildTestApp, signIn } from '../helper.ts'
-import { createAlbum, gridUids, ownerGet, somePhotos } from './owner-helpers.ts'
+import { createAlbum, gridUids, ownerGet, somePhotosByDate } from './owner-helpers.ts'
 
 t.test('the photo page shows the photo large with date, camera and place', async t => {
   const { app, db } = await buildTestApp(t)
@@ -64,13 +64,8 @@ t.test('previous and next stay within ?album=', async t => {
 t.test('neighbours skip archived photos; an album with one photo has no arrows', async t => {
   const { app, db } = await buildTestApp(t)
   const session = await signIn(app)
-  const photos = (await somePhotos(db, 3)).sort((a, b) => (a.taken_at ?? '').localeCompare(b.taken_at ?? ''))
-  const album = await createAlbum(
-    app,
-    session,
-    'Three',
-    photos.map(p => p.uid)
-  )
+  const photos = await somePhotosByDate(db, 3)
+  const album = await createAlbum(app, session, 'Three', photos)
   await db.updateTable('photos').set({ archived: 1 }).where('id', '=', photos[1].id).execute()
   const first = (await ownerGet(app, session, `/photos/${photos[0].uid}?album=${album}`)).body
   t.match(first, `rel="next" href="/photos/${photos[2].uid}?album=${album}"`)

@@ -1,16 +1,16 @@
-import type { Kysely } from 'kysely'
-import type { DB } from '../../src/db/schema.ts'
+import { buildTestApp } from '../helper.ts'
 import { albumOfKind, expectedUids, photoOutside, setFlag, share } from './visitor-helpers.ts'
 
 const HOUR = 3600_000
 
 /**
- * What the refusal tests turn away: a state album with a shown, a private,
- * an archived and an outside photo, shared by a live link, one that expires
- * in an hour and one about to be deleted (tokens `${prefix}-live`, …).
- * `refuse()` deletes the one and lets the other expire.
+ * What the refusal tests turn away, on a new test app (`app`, `db`): a state
+ * album with a shown, a private, an archived and an outside photo, shared by a
+ * live link, one that expires in an hour and one about to be deleted (tokens
+ * `${prefix}-live`, …). `refuse()` deletes the one and lets the other expire.
  */
-export async function refusalScene(db: Kysely<DB>, clock: { now: Date }, prefix: string) {
+export async function refusalScene(t: Parameters<typeof buildTestApp>[0], prefix: string) {
+  const { app, db, clock } = await buildTestApp(t)
   const album = await albumOfKind(db, 'state')
   const [shown, hidden, archived] = await expectedUids(db, album)
   await setFlag(db, hidden, 'private')
@@ -23,5 +23,5 @@ export async function refusalScene(db: Kysely<DB>, clock: { now: Date }, prefix:
     await db.deleteFrom('links').where('id', '=', deleted.id).execute()
     clock.now = new Date(clock.now.getTime() + 2 * HOUR)
   }
-  return { album, shown, hidden, archived, stranger, live, expiring, deleted, refuse }
+  return { app, db, album, shown, hidden, archived, stranger, live, expiring, deleted, refuse }
 }

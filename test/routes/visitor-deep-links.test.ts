@@ -63,10 +63,8 @@ t.test('a photo page or the map opens a link in a fresh browser, as the album pa
 })
 
 t.test("refusals at a deep link are the unknown link's page, and open nothing", async t => {
-  const { app, db, clock } = await buildTestApp(t)
-  const { album, shown, hidden, archived, stranger, live, expiring, deleted, refuse } = await refusalScene(
-    db,
-    clock,
+  const { app, db, album, shown, hidden, archived, stranger, live, expiring, deleted, refuse } = await refusalScene(
+    t,
     'deep-refuse'
   )
   await refuse()

@@ -3,13 +3,16 @@ import { mkdtemp, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { buildTestApp, type TestApp } from '../helper.ts'
+import { buildTestApp } from '../helper.ts'
 import { albumOfKind, openLink, share, visit } from './visitor-helpers.ts'
 
 const AWKWARD = 'He said "hi"; 100% «Ünïcødé» \'x\'\r\nX-Injected: yes.jpg'
 
-/** An originals folder with a plain and an awkwardly named jpeg, indexed into a fresh app. */
-async function library(t: Parameters<typeof buildTestApp>[0]): Promise<{ app: TestApp; dir: string }> {
+/**
+ * An originals folder with a plain and an awkwardly named jpeg, indexed into a fresh app; its folder album shared by a
+ * link with `token`, opened in a browser (`cookie`); `photos` are the two files.
+ */
+async function sharedTrip(t: Parameters<typeof buildTestApp>[0], token: string) {
   const dir = await mkdtemp(join(tmpdir(), 'albumlink-originals-'))
   t.teardown(async () => await rm(dir, { recursive: true, force: true }))
   await mkdir(join(dir, 'trip'))
@@ -19,19 +22,16 @@ async function library(t: Parameters<typeof buildTestApp>[0]): Promise<{ app: Te
       .toBuffer()
   await sharp(await jpeg(10)).toFile(join(dir, 'trip', 'plain.jpg'))
   await sharp(await jpeg(200)).toFile(join(dir, 'trip', AWKWARD))
-  return { app: await buildTestApp(t, { library: { originals: dir } }), dir }
+  const { app, db } = await buildTestApp(t, { library: { originals: dir } })
+  const album = await albumOfKind(db, 'folder', 2)
+  const photos = await db.selectFrom('photos').select(['uid', 'path']).where('folder', '=', 'trip').execute()
+  const link = await share(db, album, token)
+  return { app, db, dir, album, photos, link, cookie: await openLink(app, link.token) }
 }
 
 t.test('originals: type, length, ranges and a safe attachment header', async t => {
-  const {
-    app: { app, db },
-    dir
-  } = await library(t)
-  const album = await albumOfKind(db, 'folder', 2)
-  const photos = await db.selectFrom('photos').select(['uid', 'path']).where('folder', '=', 'trip').execute()
+  const { app, dir, album, photos, link, cookie } = await sharedTrip(t, 'originals-0001')
   t.equal(photos.length, 2, 'both files are indexed')
-  const link = await share(db, album, 'originals-0001')
-  const cookie = await openLink(app, link.token)
 
   for (const photo of photos) {
     const name = photo.path.split('/').pop() as string
@@ -68,19 +68,8 @@ t.test('originals: type, length, ranges and a safe attachment header', async t =
 })
 
 t.test('an original that cannot be served is a 404 page, never a download', async t => {
-  const {
-    app: { app, db },
-    dir
-  } = await library(t)
-  const album = await albumOfKind(db, 'folder', 2)
-  const [first, second] = await db
-    .selectFrom('photos')
-    .select(['uid', 'path'])
-    .where('folder', '=', 'trip')
-    .orderBy('id')
-    .execute()
-  const link = await share(db, album, 'originals-0002')
-  const cookie = await openLink(app, link.token)
+  const { app, db, dir, album, photos, link, cookie } = await sharedTrip(t, 'originals-0002')
+  const [first, second] = photos
   await rename(join(dir, first.path), join(dir, 'trip', 'back\\slash.jpg'))
   await db.updateTable('photos').set({ path: 'trip/back\\slash.jpg' }).where('uid', '=', first.uid).execute()
   await db.updateTable('photos').set({ path: 'trip' }).where('uid', '=', second.uid).execute()

@@ -10,10 +10,8 @@ const photoUrls = (token: string, album: string, photo: string): string[] =>
   ['', '/thumb/tile', '/thumb/view', '/original'].map(suffix => `/s/${token}/${album}/${photo}${suffix}`)
 
 t.test('every visitor route refuses a bad link or photo exactly like an unknown link', async t => {
-  const { app, db, clock } = await buildTestApp(t)
-  const { album, shown, hidden, archived, stranger, live, expiring, deleted, refuse } = await refusalScene(
-    db,
-    clock,
+  const { app, db, album, shown, hidden, archived, stranger, live, expiring, deleted, refuse } = await refusalScene(
+    t,
     'refuse-0001'
   )
   const other = await visitor.albumOfKind(db, 'folder', 1)

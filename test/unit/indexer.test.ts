@@ -1,7 +1,7 @@
 import t from 'tap'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import type { Photo } from '../../src/db/schema.ts'
+import type { AlbumKind, Photo } from '../../src/db/schema.ts'
 import { thumbPath, type ThumbSize } from '../../src/library/indexer/thumbnails.ts'
 import { albumPhotosQuery } from '../../src/library/albums/membership.ts'
 import { EXIF_SAMPLES as SAMPLES } from '../helper.ts'
@@ -10,6 +10,9 @@ import { indexedLibrary } from './indexed-library.ts'
 const lib = indexedLibrary(t, async () => SAMPLES)
 const photo = lib.photo
 const thumb = (p: Photo, size: ThumbSize): string => thumbPath(join(lib.dir, 'thumbs'), p.hash ?? '', size)
+/** The query for the album of `kind` with `filter`. */
+const albumQuery = (kind: AlbumKind, filter: string) =>
+  lib.db.selectFrom('albums').selectAll().where('kind', '=', kind).where('filter', '=', filter)
 
 t.test('every image file is recorded, readable or not', async t => {
   t.equal(lib.stats.files, 25, 'READMEs are not images')
@@ -39,12 +42,7 @@ t.test('dates, places and camera of the GPS files', async t => {
     t.match(p.taken_at, /^2008-10-22T1[67]:/, p.path)
     t.equal(p.state, 'Toscana', p.path)
   }
-  const moment = await lib.db
-    .selectFrom('albums')
-    .selectAll()
-    .where('kind', '=', 'moment')
-    .where('filter', '=', 'IT/2008-10-22')
-    .executeTakeFirstOrThrow()
+  const moment = await albumQuery('moment', 'IT/2008-10-22').executeTakeFirstOrThrow()
   t.equal(moment.title, 'Toscana, October 2008')
   const members = await lib.db.selectFrom('album_photos').select('photo_id').where('album_id', '=', moment.id).execute()
   t.same(
@@ -52,14 +50,7 @@ t.test('dates, places and camera of the GPS files', async t => {
     gps.map(p => p.id).sort(),
     'the nine photos of that afternoon are one moment'
   )
-  t.ok(
-    await lib.db
-      .selectFrom('albums')
-      .select('id')
-      .where('kind', '=', 'state')
-      .where('filter', '=', 'IT/Toscana')
-      .executeTakeFirst()
-  )
+  t.ok(await albumQuery('state', 'IT/Toscana').executeTakeFirst())
 })
 
 t.test('date fallbacks: IFD0 date, then the file time marked as estimated', async t => {
@@ -112,14 +103,7 @@ t.test('a corrupted file is recorded with its error and kept out of every album'
   const failures = [...lib.byPath.values()].filter(p => p.error !== null).map(p => p.path)
   t.same(failures, ['jpg/corrupted.jpg'], 'the only failure')
   t.equal(photo('jpg/long_description.jpg').error, null, 'files after it were indexed')
-  t.ok(
-    await lib.db
-      .selectFrom('albums')
-      .select('id')
-      .where('kind', '=', 'folder')
-      .where('filter', '=', 'jpg')
-      .executeTakeFirst()
-  )
+  t.ok(await albumQuery('folder', 'jpg').executeTakeFirst())
 })
 
 t.test('a second run does no image work', async t => {

@@ -1,6 +1,7 @@
 import t from 'tap'
 import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Photo } from '../../src/db/schema.ts'
 import { thumbPath } from '../../src/library/indexer/thumbnails.ts'
 import { listProblems } from '../../src/library/problems.ts'
 import { makeMediaLibrary } from '../media-library.ts'
@@ -35,41 +36,37 @@ t.test('every HEIC/HEIF file indexes with its date, place and upright size', asy
 })
 
 t.test('videos: duration, size, codecs, date and place from ffprobe, a poster as thumbnails', async t => {
+  const videos: Record<string, Partial<Photo>> = {
+    'trip/paris.mp4': {
+      error: null,
+      media: 'video',
+      mime: 'video/mp4',
+      video_codec: 'h264',
+      audio_codec: 'aac',
+      playable: 1,
+      width: 640,
+      height: 360,
+      taken_at_utc: '2019-06-12T08:15:00.000Z',
+      country_code: 'FR',
+      taken_estimated: 0
+    },
+    'trip/florence.mov': {
+      error: null,
+      media: 'video',
+      mime: 'video/quicktime',
+      video_codec: 'hevc',
+      playable: 0,
+      taken_at: '2019-06-14T10:15:00',
+      taken_at_utc: '2019-06-14T08:15:00.000Z',
+      country_code: 'IT',
+      state: 'Toscana'
+    },
+    'trip/clip.WEBM': { error: null, mime: 'video/webm', video_codec: 'vp8', playable: 1, taken_estimated: 1 }
+  }
   const paris = row('trip/paris.mp4')
-  t.match(paris, {
-    error: null,
-    media: 'video',
-    mime: 'video/mp4',
-    video_codec: 'h264',
-    audio_codec: 'aac',
-    playable: 1,
-    width: 640,
-    height: 360,
-    taken_at_utc: '2019-06-12T08:15:00.000Z',
-    country_code: 'FR',
-    taken_estimated: 0
-  })
   t.ok(paris.duration && Math.abs(paris.duration - 2) < 0.2, `duration ${paris.duration}`)
-  const florence = row('trip/florence.mov')
-  t.match(florence, {
-    error: null,
-    media: 'video',
-    mime: 'video/quicktime',
-    video_codec: 'hevc',
-    playable: 0,
-    taken_at: '2019-06-14T10:15:00',
-    taken_at_utc: '2019-06-14T08:15:00.000Z',
-    country_code: 'IT',
-    state: 'Toscana'
-  })
-  t.match(row('trip/clip.WEBM'), {
-    error: null,
-    mime: 'video/webm',
-    video_codec: 'vp8',
-    playable: 1,
-    taken_estimated: 1
-  })
-  for (const path of ['trip/paris.mp4', 'trip/florence.mov', 'trip/clip.WEBM']) {
+  for (const [path, facts] of Object.entries(videos)) {
+    t.match(row(path), facts, path)
     for (const size of ['tile', 'view'] as const) {
       t.ok(
         (await stat(thumbPath(join(lib.dir, 'thumbs'), row(path).hash ?? '', size))).size > 500,

@@ -111,27 +111,17 @@ t.test('months are calendar months, ending early in short months', async t => {
 })
 
 t.test('a custom date is the end of that day in UTC', async t => {
-  t.same(parseExpiry('custom', '2025-06-15', null, NOW), { ok: true, expiresAt: '2025-06-15T23:59:59.999Z' })
-  t.same(
-    parseExpiry('custom', ' 2025-06-15 ', null, NOW),
-    { ok: true, expiresAt: '2025-06-15T23:59:59.999Z' },
-    'trimmed'
-  )
-  t.same(
-    parseExpiry('custom', '2025-01-31', null, NOW),
-    { ok: true, expiresAt: '2025-01-31T23:59:59.999Z' },
-    'today is still ahead'
-  )
-  t.same(
-    parseExpiry('custom', '2024-02-29', null, iso('2024-01-01T00:00:00Z')),
-    { ok: true, expiresAt: '2024-02-29T23:59:59.999Z' },
-    'a leap day'
-  )
-  t.same(
-    parseExpiry('custom', '2125-01-30', null, NOW),
-    { ok: true, expiresAt: '2125-01-30T23:59:59.999Z' },
-    'just under 100 years'
-  )
+  // The date typed, the expiry it gives, what the case shows, and when it is typed (NOW unless given).
+  const cases: Array<[string, string, string, Date?]> = [
+    ['2025-06-15', '2025-06-15T23:59:59.999Z', 'a date ahead'],
+    [' 2025-06-15 ', '2025-06-15T23:59:59.999Z', 'trimmed'],
+    ['2025-01-31', '2025-01-31T23:59:59.999Z', 'today is still ahead'],
+    ['2024-02-29', '2024-02-29T23:59:59.999Z', 'a leap day', iso('2024-01-01T00:00:00Z')],
+    ['2125-01-30', '2125-01-30T23:59:59.999Z', 'just under 100 years']
+  ]
+  for (const [typed, expiresAt, what, now = NOW] of cases) {
+    t.same(parseExpiry('custom', typed, null, now), { ok: true, expiresAt }, what)
+  }
 })
 
 t.test('bad custom dates are refused with a reason', async t => {

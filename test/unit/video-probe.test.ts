@@ -2,7 +2,7 @@ import t from 'tap'
 import { mkdtemp, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { writeClip } from '../../src/library/demo/clips.ts'
+import { writeClip, type ClipSpec } from '../../src/library/demo/clips.ts'
 import { probeVideo, videoInfo } from '../../src/library/media/probe.ts'
 import { runTool, toolPaths } from '../../src/library/media/tools.ts'
 
@@ -36,30 +36,23 @@ const copy = async (from: string, to: string, args: string[]): Promise<void> => 
 }
 
 t.test('the header-only probe gives the full probe’s facts, for each kind of file', async t => {
-  const mp4 = join(dir, 'paris.mp4')
-  await writeClip(ffmpeg, mp4, {
-    codec: 'h264',
-    seconds: 2,
-    width: 320,
-    height: 240,
-    audio: true,
-    createdAt: '2019-06-12T08:15:00Z',
-    location: '+48.8566+002.3522/'
-  })
-  const mov = join(dir, 'florence.MOV')
-  await writeClip(ffmpeg, mov, {
-    codec: 'hevc',
-    seconds: 1.5,
-    width: 320,
-    height: 240,
-    audio: true,
-    createdAt: '2019-06-14T10:15:00+0200',
-    location: '+43.7696+011.2558+050.000/',
-    make: 'Apple',
-    model: 'iPhone 12'
-  })
-  const webm = join(dir, 'clip.webm')
-  await writeClip(ffmpeg, webm, { codec: 'vp8', seconds: 1, width: 320, height: 240, audio: true })
+  // Three clips of 320×240 with sound, one of each codec; the other files are copies of the MP4.
+  const clips: Record<string, ClipSpec> = {
+    'paris.mp4': { codec: 'h264', seconds: 2, createdAt: '2019-06-12T08:15:00Z', location: '+48.8566+002.3522/' },
+    'florence.MOV': {
+      codec: 'hevc',
+      seconds: 1.5,
+      createdAt: '2019-06-14T10:15:00+0200',
+      location: '+43.7696+011.2558+050.000/',
+      make: 'Apple',
+      model: 'iPhone 12'
+    },
+    'clip.webm': { codec: 'vp8', seconds: 1 }
+  }
+  for (const [name, clip] of Object.entries(clips)) {
+    await writeClip(ffmpeg, join(dir, name), { width: 320, height: 240, audio: true, ...clip })
+  }
+  const [mp4, mov, webm] = Object.keys(clips).map(name => join(dir, name))
   const turned = join(dir, 'turned.mp4')
   await copy(mp4, turned, ['-metadata:s:v', 'rotate=90'])
   const threeGp = join(dir, 'old-phone.3gp')
