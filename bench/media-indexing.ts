@@ -1,14 +1,13 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import sharp, { type SharpOptions } from 'sharp'
 import { writeCameraJpegs } from './fixtures.ts'
 import { copyHeicFiles, writeVideos } from './media-fixtures.ts'
 import { pool, timed } from './timing.ts'
+import { thumbs } from './thumbs-baseline.ts'
 import { connectDb } from '../src/db/connect.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { runIndex } from '../src/library/indexer/index.ts'
-import { THUMB_SIZES } from '../src/library/indexer/thumbnails.ts'
 import { decodeHeif } from '../src/library/media/heic.ts'
 import { toolPaths } from '../src/library/media/tools.ts'
 import { writePosterThumbnails } from '../src/library/media/poster.ts'
@@ -26,19 +25,6 @@ async function indexSeconds(originals: string, work: string): Promise<number> {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-
-/** The same two WebP sizes made by sharp from some input, two at a time. */
-async function thumbs(input: Parameters<typeof sharp>[0], options: SharpOptions, out: string): Promise<void> {
-  const view = await sharp(input as Buffer, options)
-    .rotate()
-    .resize({ ...THUMB_SIZES.view, withoutEnlargement: true })
-    .webp({ quality: 80 })
-    .toBuffer()
-  await sharp(view)
-    .resize({ ...THUMB_SIZES.tile, withoutEnlargement: true })
-    .webp({ quality: 75 })
-    .toFile(out)
-}
 
 /**
  * ffmpeg alone making the same posters: the one ffmpeg pass albumlink runs per video (the frame a second in as the
