@@ -71,6 +71,7 @@ async function fromPixels(source: Sharp): Promise<[Buffer, Buffer]> {
     .resize({ ...THUMB_SIZES.view, withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true })
-  const view = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-  return await Promise.all([viewWebp(view.clone()), tileWebp(view.clone())])
+  // Two instances over the same buffer, not clone(): sharp's clone structured-clones its input, megabytes each time.
+  const view = (): Sharp => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+  return await Promise.all([viewWebp(view()), tileWebp(view())])
 }
