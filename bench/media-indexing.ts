@@ -96,7 +96,13 @@ export async function benchMediaIndexing(
   })
   return [
     row(`${jpegs} camera JPEGs of a mixed folder`, jpegs, part.jpeg, base.jpeg, 'sharp alone'),
-    row(`${heics} HEIC/HEIF phone photos`, heics, part.heic, base.heic, 'libheif (WebAssembly) + sharp alone'),
+    row(
+      `${heics} HEIC/HEIF phone photos`,
+      heics,
+      part.heic,
+      base.heic,
+      'libheif (WebAssembly, the same worker threads) + sharp alone'
+    ),
     row(
       `${videos} ${videoSeconds}-second ${size.height}p videos`,
       videos,
