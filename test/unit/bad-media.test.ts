@@ -84,6 +84,12 @@ t.test('ffmpeg and ffprobe are killed past their time limit', async t => {
   t.ok(Date.now() - started < 5000)
 })
 
+t.test('a tool that crashes is named as crashed, with its signal', async t => {
+  await t.rejects(runTool('sh', ['-c', 'kill -SEGV $$'], { timeoutMs: 5000 }), {
+    message: 'sh crashed on this file (SIGSEGV); a system build may read it'
+  })
+})
+
 t.test(
   'without working video tools videos are unreadable with the reason, photos index; with them the videos come back',
   async t => {

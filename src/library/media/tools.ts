@@ -78,10 +78,12 @@ export async function runTool(bin: string, args: string[], options: RunOptions):
       running.delete(child)
       reject(new ToolError(`cannot run ${name}: ${err.message}`))
     })
-    child.on('close', code => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer)
       running.delete(child)
       if (failure) return reject(new ToolError(failure))
+      // The bundled ffprobe, for one, crashes on every MPEG-TS file (.mts, .m2ts): a system build may read them.
+      if (signal) return reject(new ToolError(`${name} crashed on this file (${signal}); a system build may read it`))
       if (code !== 0) return reject(new ToolError(lastLine(stderr) || `${name} exited with code ${String(code)}`))
       resolve(Buffer.concat(chunks))
     })
