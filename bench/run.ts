@@ -39,10 +39,10 @@ const log = (line: string): void => {
 const rows: Row[] = []
 if (runs('web')) {
   log('visitor album page and thumbnail…')
-  rows.push(...(await benchVisitorServing(quick ? 1 : 10)))
+  rows.push(...(await benchVisitorServing(quick ? 1 : 4, quick ? 1 : 3)))
   if (TEST_POSTGRES) {
     log('the same on PostgreSQL…')
-    rows.push(...(await benchDatabases(quick ? 1 : 10)))
+    rows.push(...(await benchDatabases(quick ? 1 : 4, quick ? 1 : 3)))
   } else log('PostgreSQL rows skipped: set ALBUMLINK_TEST_DATABASE_URL to a server to measure them')
 }
 if (runs('zip')) {
