@@ -6,6 +6,7 @@ import { thumbKey, type ThumbSize } from '../../library/indexer/thumbnails.ts'
 import type { Storage } from '../../storage/storage.ts'
 import { sendOpenedFile } from './send-file.ts'
 import { redirectToStored } from './send-stored.ts'
+import { thumbBytes } from './thumb-cache.ts'
 
 /**
  * `attachment` with an ASCII fallback and the exact name per RFC 5987; quotes, CR/LF and unicode cannot break the
@@ -20,7 +21,7 @@ export function attachmentHeader(filename: string): string {
 /**
  * Thumbnails are named by content hash, so the ETag needs no stat: a
  * revalidation (If-None-Match → 304) touches no file and asks the bucket
- * nothing, and a tile (~20 KB) is read whole. `no-cache` makes every use
+ * nothing, and the bytes are read whole and the most used kept in memory. `no-cache` makes every use
  * revalidate, which keeps revocation instant. A redirecting store answers
  * 302 to a presigned URL instead.
  */
@@ -40,7 +41,7 @@ export async function sendThumb(
   const key = thumbKey(photo.hash, size)
   const redirected = await redirectToStored(reply, storage, key, 'image/webp')
   if (redirected) return redirected
-  const body = await storage.get(key)
+  const body = await thumbBytes(storage, key)
   if (!body) {
     reply.removeHeader('etag')
     reply.callNotFound()
