@@ -1,8 +1,7 @@
 import t from 'tap'
-import { rm } from 'node:fs/promises'
 import { signIn, ownerPost } from '../helper.ts'
 import { connectDb } from '../../src/db/connect.ts'
-import { thumbPath } from '../../src/library/indexer/thumbnails.ts'
+import { thumbKey } from '../../src/library/indexer/thumbnails.ts'
 import { gridUids, openedShare, share, unknownLinkBody, visit } from './visitor-helpers.ts'
 
 // The album page and thumbnail membership are cached per data version; these
@@ -20,14 +19,15 @@ t.test('a thumbnail served once stops at once when its photo is made private by 
 })
 
 t.test('thumbnail bytes kept in memory are still only served through a live link', async t => {
-  const { app, db, config, album, photo, link, cookie } = await openedShare(t, 'folder', 'cache-0004')
+  const { app, db, album, photo, link, cookie } = await openedShare(t, 'folder', 'cache-0004')
   const tile = `/s/${link.token}/${album.uid}/${photo}/thumb/tile`
   const first = await visit(app, tile, cookie)
   t.equal(first.statusCode, 200)
   const { hash } = await db.selectFrom('photos').select('hash').where('uid', '=', photo).executeTakeFirstOrThrow()
-  await rm(thumbPath(config.thumbsDir, hash ?? '', 'tile'))
+  await app.storage.delete(thumbKey(hash ?? '', 'tile'))
+  t.notOk(await app.storage.exists(thumbKey(hash ?? '', 'tile')), 'gone from the store')
   const again = await visit(app, tile, cookie)
-  t.equal(again.statusCode, 200, 'served from memory: the file is gone')
+  t.equal(again.statusCode, 200, 'served from memory')
   t.ok(again.rawPayload.equals(first.rawPayload), 'the same bytes')
   const owner = await signIn(app)
   t.equal((await ownerPost(app, owner, `/albums/${album.uid}/links/${link.id}/delete`)).statusCode, 303)
