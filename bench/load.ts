@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
+import { medianBy } from './timing.ts'
 
 const run = promisify(execFile)
 const CLI = join(dirname(createRequire(import.meta.url).resolve('autocannon/package.json')), 'autocannon.js')
@@ -62,5 +63,5 @@ export async function compareInTurns(
     const onB = await load(b.url, { seconds: options.seconds, headers: b.headers })
     results.push({ a: onA, b: onB, ratio: onA.rps / onB.rps })
   }
-  return results.sort((x, y) => x.ratio - y.ratio)[Math.floor(results.length / 2)]
+  return medianBy(results, r => r.ratio)
 }

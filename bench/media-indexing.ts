@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeCameraJpegs } from './fixtures.ts'
 import { copyHeicFiles, writeVideos } from './media-fixtures.ts'
-import { pool, timed } from './timing.ts'
+import { medianBy, pool, timed } from './timing.ts'
 import { thumbs } from './thumbs-baseline.ts'
 import { connectDb } from '../src/db/connect.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
@@ -24,7 +24,7 @@ async function indexSeconds(originals: string, work: string): Promise<number> {
   return seconds
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const median = (values: number[]): number => medianBy(values, v => v)
 
 /**
  * ffmpeg alone making the same posters: the one ffmpeg pass albumlink runs per video (the frame a second in as the

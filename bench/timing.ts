@@ -21,3 +21,7 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
   await work()
   return Number(process.hrtime.bigint() - started) / 1e9
 }
+
+/** The middle item by `key` (the upper one of an even count). */
+export const medianBy = <T>(items: T[], key: (item: T) => number): T =>
+  [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]
