@@ -19,9 +19,9 @@ export function preload(link) {
   }
 }
 
-/** The photo pages next to the one shown are kept; others are dropped. */
+/** The photo page shown and the ones next to it are kept (so Back is instant); others are dropped. */
 function forgetOthers() {
-  const keep = new Set([...document.querySelectorAll('a[rel=prev], a[rel=next]')].map(a => a.href))
+  const keep = new Set([location.href, ...[...document.querySelectorAll('a[rel=prev], a[rel=next]')].map(a => a.href)])
   for (const href of pages.keys()) if (!keep.has(href)) pages.delete(href)
 }
 

@@ -92,6 +92,11 @@ await e2e.browserTest(t, 'viewer', async t => {
     t.pass('← the previous one')
     await page.goBack()
     await page.waitForURL(at(2))
+    // The URL changes at once; the photo follows when its page is in place.
+    await page
+      .locator('.appbar h1', { hasText: String(photos[2].title) })
+      .waitFor({ timeout: 5000 })
+      .catch(() => {})
     t.equal(await page.textContent('.appbar h1'), photos[2].title, 'Back goes back a photo')
 
     await page.keyboard.press('f')
