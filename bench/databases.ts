@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeCameraJpegs } from './fixtures.ts'
-import { compareInTurns, type Target } from './load.ts'
+import { compareInTurns, rowOfTurns, type Target } from './load.ts'
 import { startAlbumlinkProcess, shareAndOpen, type Running } from './app-under-test.ts'
 import { freshPostgres } from '../test/databases.ts'
 import type { Row } from './report.ts'
@@ -33,17 +33,10 @@ export async function benchDatabases(seconds: number, rounds: number): Promise<R
     const [onPostgres, onSqlite] = [await target(postgres), await target(sqlite)]
     const page = await compareInTurns(onPostgres.page, onSqlite.page, { seconds, rounds })
     const thumb = await compareInTurns(onPostgres.thumb, onSqlite.thumb, { seconds, rounds })
-    const row = (what: string, pg: number, lite: number): Row => ({
-      benchmark: `${what} on PostgreSQL (one instance), req/s`,
-      albumlink: pg,
-      baseline: lite,
-      ratio: pg / lite,
-      goal: '≥ 0.5× of the same on SQLite',
-      met: pg / lite >= 0.5
-    })
+    const sameOnSqlite = 'the same on SQLite'
     return [
-      row('visitor album page, 100 photos,', page.a.rps, page.b.rps),
-      { ...row('visitor thumbnail', thumb.a.rps, thumb.b.rps), extra: { p99_ms: thumb.a.p99 } }
+      rowOfTurns('visitor album page, 100 photos, on PostgreSQL (one instance), req/s', page, 0.5, sameOnSqlite),
+      rowOfTurns('visitor thumbnail on PostgreSQL (one instance), req/s', thumb, 0.5, sameOnSqlite)
     ]
   } finally {
     for (const run of runs) await run.close()

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { medianBy } from './timing.ts'
+import type { Row } from './report.ts'
 
 const run = promisify(execFile)
 const CLI = join(dirname(createRequire(import.meta.url).resolve('autocannon/package.json')), 'autocannon.js')
@@ -48,6 +49,12 @@ export interface Target {
   headers?: Record<string, string>
 }
 
+interface Turns {
+  a: LoadResult
+  b: LoadResult
+  ratio: number
+}
+
 /**
  * Two servers loaded in turns (a, b, a, b, …), `rounds` times: the round with the median ratio a/b. One pair of
  * ten-second loads on this shared 2-core machine read anywhere from 0.73× to 0.93× for the same code.
@@ -56,8 +63,8 @@ export async function compareInTurns(
   a: Target,
   b: Target,
   options: { seconds: number; rounds: number }
-): Promise<{ a: LoadResult; b: LoadResult; ratio: number }> {
-  const results: Array<{ a: LoadResult; b: LoadResult; ratio: number }> = []
+): Promise<Turns> {
+  const results: Turns[] = []
   for (let round = 0; round < options.rounds; round++) {
     const onA = await load(a.url, { seconds: options.seconds, headers: a.headers })
     const onB = await load(b.url, { seconds: options.seconds, headers: b.headers })
@@ -65,3 +72,14 @@ export async function compareInTurns(
   }
   return medianBy(results, r => r.ratio)
 }
+
+/** A row of `compareInTurns`: albumlink is `a`, the baseline `b`, met at `least` times the baseline's req/s. */
+export const rowOfTurns = (benchmark: string, turns: Turns, least: number, of: string): Row => ({
+  benchmark,
+  albumlink: turns.a.rps,
+  baseline: turns.b.rps,
+  ratio: turns.ratio,
+  goal: `≥ ${least}× of ${of}`,
+  met: turns.ratio >= least,
+  extra: { p99_ms: turns.a.p99 }
+})

@@ -2,22 +2,11 @@ import { mkdtemp, writeFile, copyFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeCameraJpegs } from './fixtures.ts'
-import { compareInTurns, type LoadResult } from './load.ts'
+import { compareInTurns, rowOfTurns } from './load.ts'
 import { startAlbumlinkProcess, shareAndOpen } from './app-under-test.ts'
 import { startServerProcess } from './server-process.ts'
 import { thumbPath } from '../src/library/indexer/thumbnails.ts'
 import type { Row } from './report.ts'
-
-/** albumlink's requests a second against the baseline's (the median of rounds in turns), met at `least` times. */
-const row = (benchmark: string, turns: { a: LoadResult; b: LoadResult }, least: number, of: string): Row => ({
-  benchmark,
-  albumlink: turns.a.rps,
-  baseline: turns.b.rps,
-  ratio: turns.a.rps / turns.b.rps,
-  goal: `≥ ${least}× of ${of}`,
-  met: turns.a.rps / turns.b.rps >= least,
-  extra: { p99_ms: turns.a.p99 }
-})
 
 /**
  * Visitor album page (100 photos) against bare Fastify sending the same bytes
@@ -51,13 +40,13 @@ export async function benchVisitorServing(seconds: number, rounds: number): Prom
       turns
     )
     return [
-      row(
+      rowOfTurns(
         `visitor album page, 100 photos (${(html.length / 1024).toFixed(0)} KB), req/s`,
         page,
         0.5,
         'bare Fastify sending the same bytes from memory'
       ),
-      row('visitor thumbnail with grant check, req/s', thumb, 0.8, '@fastify/static')
+      rowOfTurns('visitor thumbnail with grant check, req/s', thumb, 0.8, '@fastify/static')
     ]
   } finally {
     await baseline?.close()
