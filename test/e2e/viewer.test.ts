@@ -101,6 +101,11 @@ await e2e.browserTest(t, 'viewer', async t => {
 
     await page.keyboard.press('f')
     await page.waitForFunction(() => document.fullscreenElement !== null)
+    // The button follows on the fullscreenchange event, which comes a frame after the element is set.
+    await page
+      .locator('[data-viewer=fullscreen][aria-pressed=true]')
+      .waitFor({ state: 'attached', timeout: 5000 })
+      .catch(() => {})
     t.equal(await pressed(page, 'fullscreen'), 'true', 'f enters full screen')
     await page.keyboard.press('ArrowRight')
     await page.waitForURL(at(3))
