@@ -24,10 +24,10 @@ const log = (line: string): void => {
 
 async function indexCommand(): Promise<void> {
   const config = loadConfig()
-  const db = await openLibrary(config, log)
+  const db = await openLibrary(config)
   const state = new IndexState()
   const progress = progressReporter('Indexing', log)
-  const stats = await indexLibrary(db, config, state, { onProgress: progress.update })
+  const stats = await indexLibrary(db, config, state, { onProgress: progress.update, log })
   progress.stop()
   if (!stats) log('Another albumlink instance is indexing this library now; its progress is in /healthz.')
   else {
@@ -57,7 +57,7 @@ async function demoCommand(): Promise<void> {
 
 async function passwdCommand(): Promise<void> {
   const config = loadConfig()
-  const db = await openLibrary(config, log)
+  const db = await openLibrary(config)
   let password = config.password
   if (!password && process.stdin.isTTY) {
     const rl = createInterface({ input: process.stdin, output: process.stdout })

@@ -15,7 +15,7 @@ export async function startServer(config: Config): Promise<void> {
   const log = (line: string): void => {
     console.log(line)
   }
-  const db = await openLibrary(config, log)
+  const db = await openLibrary(config)
   // The owner exists before the first request can arrive, so the first sign-in can never miss it.
   const generated = await ensureOwner(db, config.password)
   const indexState = new IndexState()

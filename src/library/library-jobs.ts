@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { Config } from '../config.ts'
@@ -6,6 +7,7 @@ import { progressReporter } from '../util/progress.ts'
 import type { IndexState, RenditionProgress } from './index-state.ts'
 import { runIndex, type IndexStats } from './indexer/index.ts'
 import { ensureDemoAlbums } from './demo/demo-albums.ts'
+import { generateDemoLibrary } from './demo/generate.ts'
 import { makeRendition, pendingRenditions } from './media/renditions.ts'
 import { toolPaths, toolsProblem } from './media/tools.ts'
 import { storageFor } from '../storage/open-storage.ts'
@@ -28,24 +30,29 @@ export const configuredTools = (config: Pick<Config, 'ffmpeg' | 'ffprobe'>) =>
 
 /**
  * One indexing run: new, changed and removed files. Skipped (undefined) when one is going on here or on another
- * instance of the same database.
+ * instance of the same database. Without a configured photo folder, a missing demo library is written first, as
+ * part of the run: a first start listens at once and its list pages say "Indexing photos…" meanwhile.
  */
 export const indexLibrary: LibraryJob<IndexStats | undefined> = async (db, config, state, hooks = {}) =>
   await state.track(
     async () =>
-      await withJobLock(
-        db,
-        'index',
-        async () =>
-          await runIndex(db, {
-            originals: config.originals,
-            storage: await storageFor(config),
-            tools: configuredTools(config),
-            onProgress: hooks.onProgress,
-            onlyIfChanged: hooks.onlyIfChanged
-          })
-      )
+      await withJobLock(db, 'index', async () => {
+        if (config.isDemo) await writeMissingDemo(config, hooks.log)
+        return await runIndex(db, {
+          originals: config.originals,
+          storage: await storageFor(config),
+          tools: configuredTools(config),
+          onProgress: hooks.onProgress,
+          onlyIfChanged: hooks.onlyIfChanged
+        })
+      })
   )
+
+async function writeMissingDemo(config: Config, log?: (line: string) => void): Promise<void> {
+  if (existsSync(config.originals)) return
+  const count = await generateDemoLibrary(config.originals, configuredTools(config))
+  log?.(`Created a demo library of ${count} photos and videos in ${config.originals}`)
+}
 
 /**
  * Makes the missing browser-playable copies, one at a time (each ffmpeg uses
@@ -122,9 +129,8 @@ export async function startLibraryJobs(
   state: IndexState,
   log: (line: string) => void
 ): Promise<() => void> {
-  const problem = await toolsProblem(configuredTools(config))
-  if (problem) log(`Videos will be listed as unreadable: ${problem}`)
   const progress = progressReporter('Indexing', log)
+  // Started before anything is awaited, so the first request already finds the index running.
   indexThenRender(db, config, state, { onProgress: progress.update, log })
     .then(async stats => {
       progress.stop()
@@ -139,5 +145,7 @@ export async function startLibraryJobs(
       progress.stop()
       log(`Indexing failed: ${(err as Error).message}`)
     })
+  const problem = await toolsProblem(configuredTools(config))
+  if (problem) log(`Videos will be listed as unreadable: ${problem}`)
   return rescanPeriodically(db, config, state, { log })
 }

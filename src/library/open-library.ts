@@ -1,30 +1,19 @@
-import { existsSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import { ConfigError, type Config } from '../config.ts'
 import { connectDb } from '../db/connect.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import type { DB } from '../db/schema.ts'
-import { generateDemoLibrary } from './demo/generate.ts'
-import { configuredTools } from './library-jobs.ts'
 
 /**
- * Opens the database at the latest schema and makes sure there are photos to index (the demo, when none are
- * configured).
+ * Opens the database at the latest schema and checks the photo folder. The demo's folder may not exist yet: the
+ * first index writes it (see `indexLibrary`), so a first start listens without waiting for it.
  */
-export async function openLibrary(config: Config, log: (line: string) => void): Promise<Kysely<DB>> {
+export async function openLibrary(config: Config): Promise<Kysely<DB>> {
   const db = connectDb(config.database)
   try {
     await migrateToLatest(db)
-  } catch (err) {
-    await db.destroy()
-    throw err
-  }
-  try {
-    if (config.isDemo && !existsSync(config.originals)) {
-      const count = await generateDemoLibrary(config.originals, configuredTools(config))
-      log(`Created a demo library of ${count} photos and videos in ${config.originals}`)
-    }
-    if (!statSync(config.originals, { throwIfNoEntry: false })?.isDirectory()) {
+    if (!config.isDemo && !statSync(config.originals, { throwIfNoEntry: false })?.isDirectory()) {
       throw new ConfigError(
         `The photo folder ${config.originals} does not exist or is not a folder (ALBUMLINK_ORIGINALS).`
       )

@@ -11,7 +11,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 interface Run {
   output: () => string
-  waitFor: (pattern: RegExp) => Promise<RegExpMatchArray>
+  /** Polls the output every 50 ms for up to timeoutMs (30 s). */
+  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>
   exited: Promise<number | null>
   stop: () => Promise<number | null>
 }
@@ -34,8 +35,8 @@ function run(file: string, args: string[], env: Record<string, string>): Run {
   return {
     output: () => text,
     exited,
-    waitFor: async pattern => {
-      for (let i = 0; i < 600; i++) {
+    waitFor: async (pattern, timeoutMs = 30_000) => {
+      for (let i = 0; i < timeoutMs / 50; i++) {
         const match = pattern.exec(text)
         if (match) return match
         if (child.exitCode !== null) break
@@ -177,4 +178,33 @@ t.test('signing in succeeds on the first try, right after /login first answers',
   t.equal(login.status, 303, 'the owner exists before the server answers')
   await server.waitFor(/Indexed 0 files/)
   await server.stop()
+})
+
+t.test('a first start without a photo folder listens at once, then writes, indexes and albums the demo', async t => {
+  const { ALBUMLINK_ORIGINALS: _none, ...env } = await library(t)
+  const first = serve({ ...env, ALBUMLINK_PASSWORD: 'whatever123' })
+  t.teardown(first.stop)
+  const [, url] = await first.waitFor(/albumlink is listening on (http:\/\/127\.0\.0\.1:\d+)/)
+  t.same(await (await fetch(`${url}/healthz`)).json(), { ok: true, indexing: true }, 'the demo is written as the index')
+  await first.waitFor(/Made the demo's manual albums/, 120_000)
+  const output = first.output()
+  const demo = join(env.ALBUMLINK_DATA, 'demo-originals')
+  t.ok(
+    output.indexOf('albumlink is listening') <
+      output.indexOf(`Created a demo library of 63 photos and videos in ${demo}`)
+  )
+  t.match(output, 'Indexed 63 files (63 new or changed, 0 unreadable)')
+  t.same(await (await fetch(`${url}/healthz`)).json(), { ok: true, indexing: false })
+})
+
+t.test('without working video tools the start says so once, and indexes the rest', async t => {
+  const run = serve({
+    ...(await library(t)),
+    ALBUMLINK_FFMPEG: '/nonexistent/ffmpeg',
+    ALBUMLINK_PASSWORD: 'whatever123'
+  })
+  t.teardown(run.stop)
+  await run.waitFor(/Indexed 0 files/)
+  await run.waitFor(/Videos will be listed as unreadable: video tools unavailable/)
+  t.equal(run.output().split('Videos will be listed as unreadable').length, 2, 'said once')
 })
